@@ -1,0 +1,24 @@
+// The two kinds of failure and the exit codes, in one place (the README's table mirrors this one).
+//   "Your input is wrong": a UsageError (exit 2) or data problems (exit 1): a message, no stack.
+//   "Our bug": anything else: the stack, and a plea to report it (exit 3).
+
+export const EXIT = {
+  /** The report or the check succeeded. */
+  ok: 0,
+  /** The data is invalid: every problem was listed. */
+  invalidData: 1,
+  /** Wrong usage, or an environment problem that is not the data's fault. */
+  usage: 2,
+  /** A bug in assess. */
+  bug: 3,
+} as const;
+
+/** Wrong usage or environment: printed as it is, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

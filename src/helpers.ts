@@ -1,0 +1,72 @@
+// Template helpers: Vietnamese formatting and small text tools. Each checks its arguments, so a
+// template that passes the wrong thing fails loudly instead of printing "NaN" in an official report.
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { formatCount, formatHundredths, formatShare } from './format.js';
+import { RATINGS, type RatingCode } from './schemes.js';
+
+export class HelperError extends Error {}
+
+const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
+
+/** An argument as a message shows it: short, and "nothing" where the template passed none. */
+function show(x: unknown): string {
+  if (isOptions(x)) return 'nothing';
+  const s = JSON.stringify(x) ?? String(x);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function count(name: string, x: unknown): number {
+  if (typeof x !== 'number' || !Number.isSafeInteger(x)) throw new HelperError(`{{${name}}} needs a whole number, got ${show(x)}`);
+  return x;
+}
+
+function str(name: string, x: unknown): string {
+  if (typeof x !== 'string') throw new HelperError(`{{${name}}} needs text, got ${show(x)}`);
+  return x;
+}
+
+function rating(name: string, x: unknown): RatingCode {
+  if (typeof x !== 'string' || !(x in RATINGS)) throw new HelperError(`{{${name}}} needs a rating code (${Object.keys(RATINGS).join(', ')}), got ${show(x)}`);
+  return x as RatingCode;
+}
+
+export const HELPERS: Record<string, HelperDelegate> = {
+  /** {{number 2904}} → 2.904 */
+  number: (n: unknown) => formatCount(count('number', n)),
+  /** {{percent 25.58}} → 25,58% (a share in percent); {{percent 11 43}} → 25,58% (part of whole, half up). */
+  percent: (...args: unknown[]) => {
+    const a = args.filter((x) => !isOptions(x));
+    if (a.length === 2) return formatShare(count('percent', a[0]), count('percent', a[1]));
+    const x = a[0];
+    if (a.length !== 1 || typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{percent}} needs a share in percent, or a part and a whole; got ${a.length ? a.map(show).join(' ') : 'nothing'}`);
+    return `${formatHundredths(Math.round(x * 100))}%`;
+  },
+  /** {{ratingName "TSVM"}} → Trong sạch vững mạnh */
+  ratingName: (code: unknown) => RATINGS[rating('ratingName', code)].name,
+  /** {{ratingShort "TSVM"}} → TSVM */
+  ratingShort: (code: unknown) => RATINGS[rating('ratingShort', code)].short,
+  lower: (s: unknown) => str('lower', s).toLowerCase(),
+  upper: (s: unknown) => str('upper', s).toUpperCase(),
+  capitalize: (s: unknown) => {
+    const t = str('capitalize', s);
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  },
+  /** {{#join list sep=", " last=" và "}}…{{/join}}: renders each item, joined as a Vietnamese list. */
+  join: function (this: unknown, list: unknown, options: HelperOptions) {
+    if (!Array.isArray(list)) throw new HelperError(`{{#join}} needs a list, got ${show(list)}`);
+    const sep = typeof options.hash.sep === 'string' ? options.hash.sep : ', ';
+    const last = typeof options.hash.last === 'string' ? options.hash.last : ' và ';
+    const parts = list.map((item, i) => options.fn(item, { data: { ...options.data, index: i, first: i === 0, last: i === list.length - 1 } }).trim());
+    if (parts.length <= 1) return parts.join('');
+    return `${parts.slice(0, -1).join(sep)}${last}${parts[parts.length - 1]}`;
+  },
+  /** {{#para}}…{{/para}}: one paragraph on one line, then a blank line, however the template breaks its source lines. */
+  para: function (this: unknown, options: HelperOptions) {
+    const text = options.fn(this).replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').replace(/\( /g, '(').trim();
+    return text ? `${text}\n\n` : '';
+  },
+  eq: (a: unknown, b: unknown) => a === b,
+  gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
+  /** {{#if (several n)}}: more than one. */
+  several: (n: unknown) => count('several', n) > 1,
+};

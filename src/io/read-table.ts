@@ -1,0 +1,77 @@
+// A CSV file → its records in batches, with their start lines: bytes are decoded (BOM-announced UTF-8,
+// UTF-16 LE/BE, else UTF-8), the delimiter is sniffed from the header line, and the text is tokenized
+// as it streams in. Memory holds one chunk and at most one unfinished record.
+import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { detectEncoding, REPLACEMENT, type Encoding } from '../decode.js';
+import { sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
+
+export interface TableBatch {
+  records: RawRecord[];
+  issues: CsvIssue[];
+}
+
+export interface TableInfo {
+  encoding: Encoding;
+  delimiter: Delimiter;
+}
+
+const CHUNK = 1 << 20;
+
+/** Reads `path`; `onInfo` learns the encoding and delimiter before the first batch. */
+export async function* readTable(path: string, onInfo?: (info: TableInfo) => void): AsyncGenerator<TableBatch> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  let decoder: TextDecoder | undefined;
+  let tokenizer: Tokenizer | undefined;
+  let pending = '';
+  let undecodable = false; // once a chunk held U+FFFD, every later record is checked for it
+  const start = (text: string, final: boolean): TableBatch | undefined => {
+    pending += text;
+    if (!final && !pending.includes('\n') && pending.length < CHUNK) return undefined;
+    const delimiter = sniffDelimiter(pending);
+    onInfo?.({ encoding: (decoder?.encoding ?? 'utf-8') as Encoding, delimiter });
+    tokenizer = new Tokenizer(delimiter);
+    const text2 = pending;
+    pending = '';
+    return feed(text2);
+  };
+  const feed = (text: string): TableBatch => {
+    const issues: CsvIssue[] = [];
+    const records = tokenizer!.push(text, issues);
+    undecodable ||= text.includes(REPLACEMENT);
+    return { records: undecodable ? dropUndecodable(records, issues) : records, issues };
+  };
+  let head = true;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let bytes: Buffer = chunk;
+    if (head) {
+      const { encoding, bom } = detectEncoding(bytes);
+      decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+      bytes = bytes.subarray(bom);
+      head = false;
+    }
+    const text = decoder!.decode(bytes, { stream: true });
+    const batch = tokenizer ? feed(text) : start(text, false);
+    if (batch && (batch.records.length || batch.issues.length)) yield batch;
+  }
+  if (!decoder) return; // an empty file: no header at all
+  const rest = decoder.decode();
+  if (!tokenizer) {
+    const batch = start(rest, true);
+    if (batch) yield batch;
+  } else if (rest) {
+    yield feed(rest);
+  }
+  const issues: CsvIssue[] = [];
+  const records = dropUndecodable(tokenizer!.end(issues), issues);
+  if (records.length || issues.length) yield { records, issues };
+}
+
+/** Records holding bytes that did not decode become issues instead (checked only where a chunk had any). */
+function dropUndecodable(records: RawRecord[], issues: CsvIssue[]): RawRecord[] {
+  return records.filter((r) => {
+    const field = r.fields.findIndex((f) => f.includes(REPLACEMENT));
+    if (field >= 0) issues.push({ code: 'bad-encoding', line: r.line, field: field + 1, value: r.fields[field]! });
+    return field < 0;
+  });
+}

@@ -1,0 +1,71 @@
+// Report model → text, through a private Handlebars instance: strict (a field the model lacks is an
+// error naming it, never a blank), only our helpers (an unknown one fails at compile time), and no
+// prototype access. Templates arrive as text: reading them is io/read-templates.ts's job.
+import Handlebars from 'handlebars';
+import { HELPERS } from './helpers.js';
+
+export interface TemplateSet {
+  /** For messages: the main template's file name. */
+  name: string;
+  main: string;
+  /** Partial name → { file name for messages, source }. */
+  partials: Record<string, { file: string; source: string }>;
+  /** HTML-escape values (html) or print them as they are (text, md). */
+  escape: boolean;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const hbs = Handlebars.create();
+for (const [name, fn] of Object.entries(HELPERS)) hbs.registerHelper(name, fn);
+const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true]));
+
+const OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
+
+/** Compiles eagerly (Handlebars defers to the first call): syntax and unknown helpers fail here. */
+function compile(file: string, source: string, escape: boolean): Handlebars.TemplateDelegate {
+  const options = { ...OPTIONS, noEscape: !escape };
+  try {
+    hbs.precompile(source, options);
+  } catch (e) {
+    throw new TemplateError(file, e instanceof Error ? e.message.trim() : String(e));
+  }
+  const fn = hbs.compile(source, options);
+  // Errors raised while this template runs name this file; those of templates it calls keep theirs.
+  return (context, runtime) => {
+    try {
+      return fn(context, runtime);
+    } catch (e) {
+      if (e instanceof TemplateError) throw e;
+      throw new TemplateError(file, e instanceof Error ? e.message.trim() : String(e));
+    }
+  };
+}
+
+/** Renders the model; a template mistake becomes a TemplateError naming the file. */
+export function render(set: TemplateSet, model: object): string {
+  const main = compile(set.name, set.main, set.escape);
+  const partials: Record<string, Handlebars.TemplateDelegate> = {};
+  for (const [name, p] of Object.entries(set.partials)) partials[name] = compile(p.file, p.source, set.escape);
+  const out = main(model, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return tidy(out);
+}
+
+/** One trailing newline, no trailing spaces, at most one blank line in a row, LF only. */
+export function tidy(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .replace(/\n*$/, '\n')
+  );
+}

@@ -1,0 +1,256 @@
+// Records → typed rows plus problems. Per row: the field count, the year (rows of other years are skipped,
+// unchecked), the zod schema, the year's rating scheme, the kind/parent rule. Across rows: duplicate ids
+// within a year, members' cells, cells' committees. Problems are values, appended to one list.
+import type { z } from 'zod';
+import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
+import { PROBLEM_CODES, quote, type Problem, type ProblemCode } from './problems.js';
+import { memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
+import { blockCodes, KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
+import type { CsvIssue, RawRecord } from './tokenize.js';
+import { formatCount } from './format.js';
+
+/** An organization row of a checked year; kind / rating are undefined where the row's cell was invalid. */
+export interface OrgEntry {
+  id: string;
+  name: string;
+  kind: OrgKind | undefined;
+  parentId: string;
+  rating: RatingCode | undefined;
+  year: number;
+  line: number;
+}
+
+/** The organizations of each checked year, by id. */
+export type OrgIndex = Map<number, Map<string, OrgEntry>>;
+
+class FileChecker<K extends string> {
+  readonly header: HeaderMap<K>;
+  /** False when a required column is missing: the rows cannot be read at all. */
+  readonly usable: boolean;
+  /** Every readable year, with its row count. */
+  readonly yearsSeen = new Map<number, number>();
+  protected readonly width: number;
+
+  constructor(
+    readonly file: string,
+    headerRecord: RawRecord,
+    columns: readonly { key: K; aliases: readonly string[]; required: string }[],
+    protected readonly years: ReadonlySet<number>,
+    protected readonly problems: Problem[],
+  ) {
+    this.width = headerRecord.fields.length;
+    this.header = mapHeader(headerRecord.fields, columns);
+    for (const issue of this.header.issues) {
+      if (issue.code === 'missing-column') {
+        const hint = issue.suggestion ? `; có phải cột ${quote(issue.suggestion)} viết sai?` : '';
+        this.report(headerRecord.line, issue.code, `thiếu cột bắt buộc "${issue.key}" (hoặc "${issue.alias}")${hint}`, { column: issue.key });
+      } else {
+        this.report(headerRecord.line, issue.code, `cột ${quote(issue.second)} và cột ${quote(issue.first)} cùng là cột "${issue.key}"; chỉ giữ một cột`, { column: issue.second });
+      }
+    }
+    this.usable = !this.header.issues.some((i) => i.code === 'missing-column');
+  }
+
+  report(line: number, code: ProblemCode, message: string, extra: { column?: string; value?: string } = {}): void {
+    this.problems.push({ file: this.file, line, code, message, ...extra });
+  }
+
+  reportCell(line: number, code: ProblemCode, key: K, value: string, message: string): void {
+    const column = this.header.label[key];
+    this.report(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value });
+  }
+
+  csvIssue(issue: CsvIssue): void {
+    this.report(issue.line, issue.code, describeCsvIssue(issue), { value: issue.value });
+  }
+
+  /** The row as an object of text cells, or undefined when it is blank, misshapen or of another year. */
+  protected cells(record: RawRecord): { obj: Record<K, string>; year: number } | undefined {
+    const f = record.fields;
+    if (f.every((x) => x.trim() === '')) return undefined; // a blank line, or only separators
+    if (f.length < this.width || (f.length > this.width && f.slice(this.width).some((x) => x.trim() !== ''))) {
+      const spans = record.endLine > record.line
+        ? ` (bản ghi kéo dài từ dòng ${record.line} đến dòng ${record.endLine} vì một ô trong ngoặc kép chứa xuống dòng: có thể một dấu ngoặc kép không được đóng và đã gộp các dòng sau vào đây)`
+        : '';
+      this.report(record.line, 'field-count', `dòng có ${f.length} ô nhưng tiêu đề có ${this.width} cột${spans}`);
+      return undefined;
+    }
+    const obj = {} as Record<K, string>;
+    for (const key of Object.keys(this.header.index) as K[]) {
+      const i = this.header.index[key];
+      obj[key] = i >= 0 ? (f[i] ?? '') : '';
+    }
+    const rawYear = obj['year' as K];
+    const year = parseYear(rawYear);
+    if (year === undefined) {
+      this.reportCell(record.line, 'bad-year', 'year' as K, rawYear, `không phải năm hợp lệ (cần 4 chữ số, ví dụ 2017); không biết dòng này thuộc năm nào`);
+      return undefined;
+    }
+    this.yearsSeen.set(year, (this.yearsSeen.get(year) ?? 0) + 1);
+    return this.years.has(year) ? { obj, year } : undefined;
+  }
+
+  /** Runs a row schema; each zod issue becomes a problem naming its column. */
+  protected parse<T>(schema: z.ZodType<T, Record<K, string>>, obj: Record<K, string>, line: number): T | undefined {
+    const r = schema.safeParse(obj);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) {
+      const key = String(issue.path[0]) as K;
+      this.reportCell(line, codeFor(key, obj[key]), key, obj[key], issue.message);
+    }
+    return undefined;
+  }
+
+  protected checkScheme(line: number, key: K, raw: string, rating: RatingCode, year: number, block: 'org' | 'member'): boolean {
+    const allowed = blockCodes(year, block);
+    if (allowed.includes(rating)) return true;
+    const scheme = schemeFor(year);
+    const other = block === 'org' ? 'tổ chức' : 'đảng viên';
+    this.reportCell(line, 'rating-scheme', key, raw,
+      `${RATINGS[rating].name} (${rating}) không thuộc thang xếp loại ${other} năm ${year} (${scheme[block].join(', ')}; hoặc Không xếp loại, Chưa xếp loại)`);
+    return false;
+  }
+
+  /** Records an id, or reports it as a duplicate of an earlier row of the same year. */
+  protected checkUnique(seen: Map<number, Map<string, number>>, year: number, id: string, line: number): boolean {
+    let ids = seen.get(year);
+    if (!ids) seen.set(year, (ids = new Map()));
+    const first = ids.get(id);
+    if (first !== undefined) {
+      this.reportCell(line, 'duplicate-id', 'id' as K, id, `mã này đã có ở dòng ${first} (năm ${year}); mỗi mã chỉ được xuất hiện một lần trong một năm`);
+      return false;
+    }
+    ids.set(id, line);
+    return true;
+  }
+}
+
+function codeFor(key: string, value: string): ProblemCode {
+  if (key === 'kind') return 'unknown-kind';
+  if (key === 'rating') return 'unknown-rating';
+  if (key === 'year') return 'bad-year';
+  return value.trim() === '' ? 'empty-cell' : 'unknown-rating';
+}
+
+export class OrgChecker extends FileChecker<OrgKey> {
+  readonly orgs: OrgIndex = new Map();
+  private readonly ids = new Map<number, Map<string, number>>();
+  private cellWithoutParentColumn = 0;
+
+  constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[]) {
+    super(file, header, ORG_COLUMNS, years, problems);
+    for (const y of years) this.orgs.set(y, new Map());
+  }
+
+  add(record: RawRecord): void {
+    if (!this.usable) return;
+    const c = this.cells(record);
+    if (!c) return;
+    const { obj, year } = c;
+    const line = record.line;
+    const row: Partial<OrgRow> = this.parse(orgRow, obj, line) ?? partialOrg(obj);
+    const kind = row.kind;
+    let rating = row.rating;
+    if (rating !== undefined && !this.checkScheme(line, 'rating', obj.rating, rating, year, 'org')) rating = undefined;
+    if (kind !== undefined && KINDS[kind].base && obj.parent_id.trim() !== '') {
+      this.reportCell(line, 'base-with-parent', 'parent_id', obj.parent_id,
+        `${KINDS[kind].name.toLowerCase()} là tổ chức cơ sở, cấp trên của nó là đơn vị báo cáo nên ô này phải để trống`);
+    }
+    if (kind === 'chi_bo_truc_thuoc' && this.header.index.parent_id < 0 && this.cellWithoutParentColumn++ === 0) {
+      this.report(1, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
+    }
+    const id = obj.id.trim();
+    if (id === '' || !this.checkUnique(this.ids, year, id, line)) return;
+    this.orgs.get(year)!.set(id, { id, name: obj.name.trim(), kind, parentId: obj.parent_id.trim(), rating, year, line });
+  }
+
+  /** Cross-row checks: each chi_bo_truc_thuoc hangs under a dang_bo_co_so of its year. */
+  finish(): OrgIndex {
+    if (!this.usable || this.header.index.parent_id < 0) return this.orgs;
+    for (const [year, byId] of this.orgs) {
+      for (const org of byId.values()) {
+        if (org.kind !== 'chi_bo_truc_thuoc') continue;
+        const p = org.parentId;
+        if (p === '') {
+          this.reportCell(org.line, 'missing-parent', 'parent_id', p, `chi bộ trực thuộc ${quote(org.id)} phải ghi mã đảng bộ cơ sở cấp trên`);
+          continue;
+        }
+        if (p === org.id) {
+          this.reportCell(org.line, 'bad-parent', 'parent_id', p, 'chi bộ không thể là cấp trên của chính nó');
+          continue;
+        }
+        const parent = byId.get(p);
+        if (!parent) {
+          this.reportCell(org.line, 'bad-parent', 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở cùng năm`);
+        } else if (parent.kind !== undefined && parent.kind !== 'dang_bo_co_so') {
+          this.reportCell(org.line, 'bad-parent', 'parent_id', p,
+            `${quote(p)} (dòng ${parent.line}) là ${KINDS[parent.kind].name.toLowerCase()}, không phải đảng bộ cơ sở; chi bộ trực thuộc chỉ thuộc một đảng bộ cơ sở`);
+        }
+      }
+    }
+    return this.orgs;
+  }
+}
+
+/** What can still be read from a row that failed its schema, so one bad cell does not hide the others. */
+function partialOrg(obj: Record<OrgKey, string>): Partial<OrgRow> {
+  const kind = orgRow.shape.kind.safeParse(obj.kind);
+  const rating = orgRow.shape.rating.safeParse(obj.rating);
+  return { ...(kind.success ? { kind: kind.data } : {}), ...(rating.success ? { rating: rating.data } : {}) };
+}
+
+export class MemberChecker extends FileChecker<MemberKey> {
+  private readonly ids = new Map<number, Map<string, number>>();
+
+  /** `orgs` is undefined when organizations.csv could not be read: cells are then not checked. */
+  constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[], private readonly orgs: OrgIndex | undefined) {
+    super(file, header, MEMBER_COLUMNS, years, problems);
+  }
+
+  /** Checks one record; returns the row when it is valid, to be counted. */
+  add(record: RawRecord): MemberRow | undefined {
+    if (!this.usable) return undefined;
+    const c = this.cells(record);
+    if (!c) return undefined;
+    const { obj, year } = c;
+    const line = record.line;
+    const row = this.parse(memberRow, obj, line);
+    let ok = row !== undefined;
+    if (row && !this.checkScheme(line, 'rating', obj.rating, row.rating, year, 'member')) ok = false;
+    const id = obj.id.trim();
+    if (id !== '' && !this.checkUnique(this.ids, year, id, line)) ok = false;
+    const orgId = obj.org_id.trim();
+    if (orgId !== '' && this.orgs) {
+      const org = this.orgs.get(year)?.get(orgId);
+      if (!org) {
+        this.reportCell(line, 'unknown-org', 'org_id', obj.org_id, `không có chi bộ mã ${quote(orgId)} trong organizations.csv năm ${year}`);
+        ok = false;
+      } else if (org.kind !== undefined && !KINDS[org.kind].cell) {
+        this.reportCell(line, 'not-a-cell', 'org_id', obj.org_id,
+          `${quote(orgId)} (organizations.csv dòng ${org.line}) là ${KINDS[org.kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
+        ok = false;
+      }
+    }
+    return ok ? row : undefined;
+  }
+}
+
+export function describeCsvIssue(issue: CsvIssue): string {
+  switch (issue.code) {
+    case 'unclosed-quote': {
+      const rest = issue.swallowed
+        ? `: ${formatCount(issue.swallowed)} dòng sau nó đã bị đọc như một phần của ô này`
+        : ': các dòng sau nó có thể đã bị gộp vào ô này';
+      return `ô thứ ${issue.field} mở dấu ngoặc kép (${quote(issue.value)}) mà không đóng${rest}. Dòng này bị bỏ qua; các dòng sau được đọc lại và vẫn được kiểm tra`;
+    }
+    case 'text-after-quote':
+      return `ô thứ ${issue.field}: sau dấu ngoặc kép đóng còn ${quote(issue.value)}; dấu " trong một ô phải viết đôi (""), hoặc một dấu ngoặc kép ở đây không được đóng và đã gộp các dòng sau. Dòng này bị bỏ qua`;
+    case 'record-too-long':
+      return `dòng dài hơn 1 MB (bắt đầu bằng ${quote(issue.value)}): tệp có thể không phải CSV hoặc đã hỏng. Dòng này bị bỏ qua`;
+    case 'bad-encoding':
+      return `ô thứ ${issue.field} có byte không đọc được theo UTF-8 (${quote(issue.value)}): hãy lưu tệp với mã hóa UTF-8 (trong Excel: "CSV UTF-8")`;
+  }
+}
+
+/** The label used in the summary for a code, for callers that print one. */
+export const problemLabel = (code: ProblemCode): string => PROBLEM_CODES[code];
