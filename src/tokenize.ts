@@ -22,6 +22,8 @@ export interface CsvIssue {
   value: string;
   /** For an unclosed quote: the lines it ran over before the input ended. */
   swallowed?: number;
+  /** For text after a quote: the line of that quote (> line when the quoted field ran over line breaks). */
+  closedAt?: number;
 }
 
 export const DELIMITERS = [',', ';', '\t'] as const;
@@ -38,11 +40,18 @@ const CR = 13;
 export function sniffDelimiter(text: string): Delimiter {
   const counts = new Map<string, number>();
   let quoted = false;
+  let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === '\n') break;
-    else if (!quoted && (DELIMITERS as readonly string[]).includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') i++; // a doubled quote is a quote inside the field
+      else if (c === '"') quoted = false;
+      continue;
+    }
+    if (c === '"' && fieldStart) quoted = true;
+    else if (c === '\n') break;
+    else if ((DELIMITERS as readonly string[]).includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    fieldStart = c === '"' && quoted ? false : (DELIMITERS as readonly string[]).includes(c);
   }
   let best: Delimiter = ',';
   for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
@@ -71,8 +80,8 @@ export class Tokenizer {
   /** Adds text; returns the records completed by it, and appends any syntax issue to `issues`. */
   push(text: string, issues: CsvIssue[]): RawRecord[] {
     this.buf = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
-    if (this.nextQuote >= 0) this.nextQuote -= this.pos;
-    else this.nextQuote = -2;
+    // A known quote still ahead keeps its place; otherwise the new text may hold one: look again.
+    this.nextQuote = this.nextQuote >= this.pos ? this.nextQuote - this.pos : -2;
     this.pos = 0;
     return this.drain(false, issues);
   }
@@ -103,6 +112,10 @@ export class Tokenizer {
       const end = nl === -1 ? buf.length : nl;
       if (this.nextQuote !== -1 && this.nextQuote < start) {
         this.nextQuote = buf.indexOf('"', start);
+      }
+      if (end - start > this.maxRecord) {
+        this.tooLong(start, issues);
+        continue;
       }
       if (this.nextQuote === -1 || this.nextQuote >= end) {
         // Fast path: a physical line without quotes is one record.
@@ -143,9 +156,15 @@ export class Tokenizer {
   private tooLong(start: number, issues: CsvIssue[]): void {
     // A quote on the record's first line that is still open after MAX_RECORD_CHARS is a runaway quote.
     const nl = this.buf.indexOf('\n', start);
-    const firstLineText = this.buf.slice(start, nl === -1 ? start + 200 : nl);
-    const quoted = firstLineText.includes('"');
-    issues.push({ code: quoted ? 'unclosed-quote' : 'record-too-long', line: this.line, field: 1, value: firstLine(this.buf.slice(start, start + 40)) });
+    const firstLineText = this.buf.slice(start, nl === -1 ? this.buf.length : nl);
+    const open = new RegExp(`(^|${this.delimiter === '\t' ? '\\t' : this.delimiter})"`).exec(firstLineText);
+    if (open && nl !== -1 && nl - start <= this.maxRecord) {
+      // A quote opening a field on a short first line, still open past the limit: a runaway quote.
+      const field = firstLineText.slice(0, open.index + open[1]!.length).split(this.delimiter).length;
+      issues.push({ code: 'unclosed-quote', line: this.line, field, value: firstLine(firstLineText.slice(open.index + open[1]!.length, open.index + 41)) });
+    } else {
+      issues.push({ code: 'record-too-long', line: this.line, field: 1, value: firstLineText.slice(0, 40) });
+    }
     // Drop the record: read on after the end of its first physical line.
     if (nl === -1) {
       this.skipping = true;
@@ -170,8 +189,9 @@ export class Tokenizer {
           const k = buf.indexOf('"', j);
           if (k === -1) {
             if (!final) return 'more';
-            let lines = 0;
-            for (let n = buf.indexOf('\n', i); n !== -1; n = buf.indexOf('\n', n + 1)) lines++;
+            // The physical lines after this one that the open quote ran over, up to the end of the input.
+            let lines = buf.endsWith('\n') ? -1 : 0;
+            for (let n = buf.indexOf('\n', start); n !== -1; n = buf.indexOf('\n', n + 1)) lines++;
             return { issue: { code: 'unclosed-quote', field: fieldNo, value: firstLine(buf.slice(i, i + 40)), swallowed: lines } };
           }
           if (k + 1 >= buf.length && !final) return 'more';
@@ -191,7 +211,10 @@ export class Tokenizer {
         if (c === LF) return { fields, next: i + 1 };
         if (c === CR && buf.charCodeAt(i + 1) === LF) return { fields, next: i + 2 };
         if (c === CR && i + 1 >= buf.length) return final ? { fields, next: i + 1 } : 'more';
-        return { issue: { code: 'text-after-quote', field: fieldNo, value: firstLine(buf.slice(i, i + 20)) } };
+        if (!final && buf.indexOf('\n', i) === -1) return 'more'; // see the whole line before quoting it
+        let closedAt = this.line;
+        for (let n = buf.indexOf('\n', start); n !== -1 && n < i; n = buf.indexOf('\n', n + 1)) closedAt++;
+        return { issue: { code: 'text-after-quote', field: fieldNo, value: firstLine(buf.slice(i, i + 20)), closedAt } };
       }
       // Unquoted field: up to the delimiter or the line end.
       let k = i;
