@@ -3,7 +3,7 @@
 import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
 import type { Problem } from './problems.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
-import { MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
+import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
 
 export interface Batch {
   records: RawRecord[];
@@ -26,11 +26,16 @@ async function drive(
 ): Promise<void> {
   let checker: ReturnType<typeof start> | undefined;
   for await (const batch of batches) {
+    let records = batch.records;
+    if (!checker && records.length > 0 && !batch.issues.some((i) => i.line < records[0]!.line)) {
+      checker = start(records[0]!);
+      records = records.slice(1);
+    }
     for (const issue of batch.issues) {
       if (checker) checker.csvIssue(issue);
-      else problems.push({ file, line: issue.line, code: issue.code, message: `dòng tiêu đề không đọc được (${issue.code})`, value: issue.value });
+      else problems.push({ file, line: issue.line, code: issue.code, message: `dòng tiêu đề không đọc được: ${describeCsvIssue(issue)}`, value: issue.value });
     }
-    for (const record of batch.records) {
+    for (const record of records) {
       if (!checker) checker = start(record);
       else checker.add(record);
     }

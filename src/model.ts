@@ -4,7 +4,7 @@
 import type { Block, Figures, ReasonCount } from './aggregate.js';
 import { formatDate, shareNumber } from './format.js';
 import type { ReportMeta } from './metadata.js';
-import { RATINGS, schemeFor, SPECIAL_CODES, type RatingCode } from './schemes.js';
+import { RATINGS, schemeFor, type RatingCode } from './schemes.js';
 
 export interface RatingLine {
   code: RatingCode;
@@ -130,10 +130,12 @@ export function toJson(f: Figures, meta: ReportMeta): unknown {
   };
   return {
     year: f.year,
-    baseOrganizations: part('org', f.baseOrganizations, { committees: f.baseOrganizations.committees }),
+    baseOrganizations: part('org', f.baseOrganizations, {
+      committees: f.baseOrganizations.committees,
+      byKind: { dang_bo_co_so: f.baseOrganizations.committees, chi_bo_co_so: f.baseOrganizations.cellBases },
+    }),
     cells: part('org', f.cells, { committees: f.cells.committees }),
     members: { ...part('member', f.members, {}), reasons: f.members.reasons },
     unit: meta.unit ?? null,
-    specialCodes: SPECIAL_CODES,
   };
 }

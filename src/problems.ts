@@ -1,5 +1,6 @@
 // Problems are values: collected over the whole input, sorted by file and line, printed once.
 // This file owns their codes, their order and the words of the summary.
+import { formatCount } from './format.js';
 
 export const PROBLEM_CODES = {
   'missing-column': 'thiếu cột bắt buộc',
@@ -63,8 +64,8 @@ export function summarize(problems: readonly Problem[]): string {
   for (const p of problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
   const parts = [...byCode]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([code, n]) => `${n} ${PROBLEM_CODES[code]}`);
-  return `${problems.length} lỗi: ${parts.join(', ')}`;
+    .map(([code, n]) => `${formatCount(n)} ${PROBLEM_CODES[code]}`);
+  return `${formatCount(problems.length)} lỗi: ${parts.join(', ')}`;
 }
 
 /** The listing printed once: sorted problems (at most `max`, 0 = all), then the summary line. */

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
 import { PROBLEM_CODES, quote, type Problem, type ProblemCode } from './problems.js';
 import { memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
-import { blockCodes, KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
+import { blockCodes, FIRST_YEAR, KINDS, RATINGS, SCHEMES, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { formatCount } from './format.js';
 
@@ -91,12 +91,13 @@ class FileChecker<K extends string> {
   }
 
   /** Runs a row schema; each zod issue becomes a problem naming its column. */
-  protected parse<T>(schema: z.ZodType<T, Record<K, string>>, obj: Record<K, string>, line: number): T | undefined {
+  protected parse<T>(schema: z.ZodType<T, Record<K, string>>, obj: Record<K, string>, line: number, year: number, block: 'org' | 'member'): T | undefined {
     const r = schema.safeParse(obj);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
       const key = String(issue.path[0]) as K;
-      this.reportCell(line, codeFor(key, obj[key]), key, obj[key], issue.message);
+      const hint = key === 'rating' ? `; ${schemeHint(year, block)}` : '';
+      this.reportCell(line, codeFor(key, obj[key]), key, obj[key], issue.message + hint);
     }
     return undefined;
   }
@@ -104,10 +105,9 @@ class FileChecker<K extends string> {
   protected checkScheme(line: number, key: K, raw: string, rating: RatingCode, year: number, block: 'org' | 'member'): boolean {
     const allowed = blockCodes(year, block);
     if (allowed.includes(rating)) return true;
-    const scheme = schemeFor(year);
-    const other = block === 'org' ? 'tổ chức' : 'đảng viên';
-    this.reportCell(line, 'rating-scheme', key, raw,
-      `${RATINGS[rating].name} (${rating}) không thuộc thang xếp loại ${other} năm ${year} (${scheme[block].join(', ')}; hoặc Không xếp loại, Chưa xếp loại)`);
+    const since = SCHEMES.find((s) => s[block].includes(rating));
+    const when = since ? `, mức này thuộc thang ${since.from <= FIRST_YEAR ? `đến năm ${since.to}` : `từ năm ${since.from}`}` : '';
+    this.reportCell(line, 'rating-scheme', key, raw, `${RATINGS[rating].name} (${rating}) không có trong thang xếp loại năm ${year}${when}; ${schemeHint(year, block)}`);
     return false;
   }
 
@@ -123,6 +123,12 @@ class FileChecker<K extends string> {
     ids.set(id, line);
     return true;
   }
+}
+
+/** "các mức năm 2017 của tổ chức: TSVM, HTTNV, HTNV, YEU, hoặc Không xếp loại, Chưa xếp loại" */
+function schemeHint(year: number, block: 'org' | 'member'): string {
+  const who = block === 'org' ? 'tổ chức' : 'đảng viên';
+  return `các mức xếp loại ${who} năm ${year}: ${schemeFor(year)[block].join(', ')}, hoặc Không xếp loại, Chưa xếp loại (mã hoặc tên đầy đủ)`;
 }
 
 function codeFor(key: string, value: string): ProblemCode {
@@ -148,7 +154,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (!c) return;
     const { obj, year } = c;
     const line = record.line;
-    const row: Partial<OrgRow> = this.parse(orgRow, obj, line) ?? partialOrg(obj);
+    const row: Partial<OrgRow> = this.parse(orgRow, obj, line, year, 'org') ?? partialOrg(obj);
     const kind = row.kind;
     let rating = row.rating;
     if (rating !== undefined && !this.checkScheme(line, 'rating', obj.rating, rating, year, 'org')) rating = undefined;
@@ -214,7 +220,7 @@ export class MemberChecker extends FileChecker<MemberKey> {
     if (!c) return undefined;
     const { obj, year } = c;
     const line = record.line;
-    const row = this.parse(memberRow, obj, line);
+    const row = this.parse(memberRow, obj, line, year, 'member');
     let ok = row !== undefined;
     if (row && !this.checkScheme(line, 'rating', obj.rating, row.rating, year, 'member')) ok = false;
     const id = obj.id.trim();
@@ -238,13 +244,16 @@ export class MemberChecker extends FileChecker<MemberKey> {
 export function describeCsvIssue(issue: CsvIssue): string {
   switch (issue.code) {
     case 'unclosed-quote': {
-      const rest = issue.swallowed
-        ? `: ${formatCount(issue.swallowed)} dòng sau nó đã bị đọc như một phần của ô này`
-        : ': các dòng sau nó có thể đã bị gộp vào ô này';
+      const rest = issue.swallowed === undefined
+        ? ': các dòng sau nó có thể đã bị gộp vào ô này'
+        : issue.swallowed > 0 ? ` đến hết tệp: ${formatCount(issue.swallowed)} dòng sau nó đã bị gộp vào ô này` : ' đến hết tệp';
       return `ô thứ ${issue.field} mở dấu ngoặc kép (${quote(issue.value)}) mà không đóng${rest}. Dòng này bị bỏ qua; các dòng sau được đọc lại và vẫn được kiểm tra`;
     }
     case 'text-after-quote':
-      return `ô thứ ${issue.field}: sau dấu ngoặc kép đóng còn ${quote(issue.value)}; dấu " trong một ô phải viết đôi (""), hoặc một dấu ngoặc kép ở đây không được đóng và đã gộp các dòng sau. Dòng này bị bỏ qua`;
+      if (issue.closedAt !== undefined && issue.closedAt > issue.line) {
+        return `ô thứ ${issue.field} mở dấu ngoặc kép mà không đóng trên dòng này: dấu ngoặc kép kế tiếp ở tận dòng ${issue.closedAt} (trước ${quote(issue.value)}), nên các dòng ở giữa bị gộp vào ô này. Dòng này bị bỏ qua; các dòng sau được đọc lại và vẫn được kiểm tra`;
+      }
+      return `ô thứ ${issue.field}: sau dấu ngoặc kép đóng còn ${quote(issue.value)}; dấu " bên trong một ô phải viết đôi (""). Dòng này bị bỏ qua`;
     case 'record-too-long':
       return `dòng dài hơn 1 MB (bắt đầu bằng ${quote(issue.value)}): tệp có thể không phải CSV hoặc đã hỏng. Dòng này bị bỏ qua`;
     case 'bad-encoding':

@@ -1,0 +1,193 @@
+// The built binary, spawned as a user runs it: exit codes, what goes to stdout and stderr, --out.
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assess, dataDir, ROOT, scratch, SMALL } from './support.js';
+
+const FIXTURE = 'fixtures/bac-binh-2017';
+const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
+
+describe('report and validate on the shipped example', () => {
+  it('prints the report on stdout and nothing on stderr', () => {
+    const r = assess(['report', '--year', '2017', FIXTURE]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Bắc Bình: Kết quả đánh giá');
+  });
+
+  it('is byte-identical from run to run and from any working directory', () => {
+    const a = assess(['report', '--year', '2017', path.join(ROOT, FIXTURE)]);
+    const b = assess(['report', '--year', '2017', path.join(ROOT, FIXTURE)], { cwd: scratch() });
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('validate says the data is valid on stderr and prints nothing on stdout', () => {
+    const r = assess(['validate', '--year', '2017', FIXTURE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('hợp lệ');
+    expect(r.stderr).toContain('2.904 đảng viên');
+  });
+
+  it('--format json prints the contract figures', () => {
+    const r = assess(['report', '--year', '2017', FIXTURE, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.members.total).toBe(2904);
+    expect(j.cells.committees).toBe(27);
+  });
+
+  it('--help works and exits 0', () => {
+    const r = assess(['report', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--year');
+  });
+});
+
+describe('the bad-input catalogue (fixtures/bad)', () => {
+  const cases = readdirSync(path.join(ROOT, 'fixtures', 'bad'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  it.each(cases)('%s', (name) => {
+    const dir = path.join('fixtures', 'bad', name);
+    const want = JSON.parse(readFileSync(path.join(ROOT, dir, 'expect.json'), 'utf8')) as { year: number; exit: number; stderr: string[] };
+    const v = assess(['validate', '--year', String(want.year), dir]);
+    expect(v.code).toBe(want.exit);
+    for (const s of want.stderr) expect(v.stderr).toContain(s);
+    expect(v.stdout).toBe('');
+    expect(v.stderr).not.toMatch(STACK);
+    const r = assess(['report', '--year', String(want.year), dir]);
+    expect(r.code).toBe(want.exit);
+    if (want.exit !== 0) {
+      expect(r.stdout).toBe(''); // report refuses, with the same listing
+      expect(r.stderr).toBe(v.stderr);
+    }
+  });
+
+  it('lists problems sorted by file and line, then a summary', () => {
+    const r = assess(['validate', '--year', '2017', 'fixtures/bad/many-problems']);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^10 lỗi: /);
+    const places = lines.slice(0, -1).map((l) => /^(.*?):(\d+):/.exec(l)!.slice(1));
+    const sorted = [...places].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : Number(a[1]) - Number(b[1])));
+    expect(places).toEqual(sorted);
+  });
+
+  it('--max-problems caps the listing and says how many more', () => {
+    const r = assess(['validate', '--year', '2017', 'fixtures/bad/many-problems', '--max-problems', '3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('… và 7 lỗi khác');
+    expect(r.stderr).toMatch(/10 lỗi: /);
+  });
+});
+
+describe('usage errors exit 2, explained on stderr, nothing on stdout', () => {
+  const dir = dataDir(SMALL);
+  it.each([
+    ['no --year', ['report', dir], 'thiếu tùy chọn --year'],
+    ['a malformed --year', ['report', '--year', 'abcd', dir], '"abcd"'],
+    ['a year out of range', ['report', '--year', '3017', dir], 'năm phải từ'],
+    ['an unknown option', ['report', '--year', '2017', '--no-such-option', dir], '--no-such-option'],
+    ['an unknown command', ['frobnicate'], 'frobnicate'],
+    ['no DIR', ['report', '--year', '2017'], 'DIR'],
+    ['a missing DIR', ['report', '--year', '2017', path.join(dir, 'nope')], 'không có thư mục'],
+    ['DIR is a file', ['report', '--year', '2017', path.join(dir, 'members.csv')], 'không phải là thư mục'],
+    ['DIR without the CSV files', ['report', '--year', '2017', scratch()], 'organizations.csv và members.csv'],
+    ['a year with no rows', ['report', '--year', '2015', dir], 'không có dữ liệu năm 2015'],
+    ['an unknown --format', ['report', '--year', '2017', dir, '--format', 'pdf'], 'pdf'],
+  ])('%s', (_name, args, says) => {
+    const r = assess(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('a members file with no rows of the year, while organizations has some, is a data problem', () => {
+    const d = dataDir({ organizations: SMALL.organizations, members: 'id,org_id,year,rating\nDV1,CB1,2016,HTNV\n' });
+    const r = assess(['validate', '--year', '2017', d]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('members.csv: không có đảng viên nào của năm 2017 (tệp có: 2016)');
+  });
+});
+
+describe('--out', () => {
+  it('writes the report to the file and nothing to stdout', () => {
+    const out = path.join(scratch(), 'report.txt');
+    const r = assess(['report', '--year', '2017', FIXTURE, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(assess(['report', '--year', '2017', FIXTURE]).stdout);
+    expect(readdirSync(path.dirname(out))).toEqual(['report.txt']); // no temp file left beside it
+  });
+
+  it('leaves an existing file untouched when the data is invalid', () => {
+    const out = path.join(scratch(), 'report.txt');
+    writeFileSync(out, 'the report of last week\n');
+    const r = assess(['report', '--year', '2017', 'fixtures/bad/many-problems', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('the report of last week\n');
+  });
+
+  it('creates nothing when the data is invalid', () => {
+    const out = path.join(scratch(), 'report.txt');
+    expect(assess(['report', '--year', '2017', 'fixtures/bad/bad-year', '--out', out]).code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('into a missing folder: exit 2, nothing created', () => {
+    const base = scratch();
+    const r = assess(['report', '--year', '2017', FIXTURE, '--out', path.join(base, 'no', 'such', 'report.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('thư mục chứa tệp không tồn tại');
+    expect(readdirSync(base)).toEqual([]);
+  });
+
+  it('into a read-only folder: exit 2, nothing created', () => {
+    if (process.getuid?.() === 0) return; // root writes anywhere; the full-disk case below covers the failure path
+    const base = scratch();
+    chmodSync(base, 0o555);
+    const r = assess(['report', '--year', '2017', FIXTURE, '--out', path.join(base, 'report.txt')]);
+    expect(r.code).toBe(2);
+    expect(readdirSync(base)).toEqual([]);
+  });
+
+  it('through a symlink to a device writes into the device and leaves the link a link', () => {
+    const base = scratch();
+    const link = path.join(base, 'out');
+    symlinkSync('/dev/null', link);
+    const r = assess(['report', '--year', '2017', FIXTURE, '--out', link]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync(base)).toEqual(['out']);
+  });
+
+  it('a full disk is a clear error, exit 2, and no partial file', () => {
+    if (!existsSync('/dev/full')) return;
+    const base = scratch();
+    const link = path.join(base, 'out');
+    symlinkSync('/dev/full', link);
+    const r = assess(['report', '--year', '2017', FIXTURE, '--out', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ổ đĩa đã đầy');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(readdirSync(base)).toEqual(['out']);
+  });
+
+  it('through a symlink to a regular file replaces the target, keeping the link', () => {
+    const base = scratch();
+    mkdirSync(path.join(base, 'real'));
+    const target = path.join(base, 'real', 'report.txt');
+    writeFileSync(target, 'old\n');
+    symlinkSync(target, path.join(base, 'link.txt'));
+    expect(assess(['report', '--year', '2017', FIXTURE, '--out', path.join(base, 'link.txt')]).code).toBe(0);
+    expect(lstatSync(path.join(base, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toContain('Bắc Bình');
+  });
+});
+
+describe('colour', () => {
+  it('is off when stderr is not a terminal, even without NO_COLOR', () => {
+    const r = assess(['validate', '--year', '2017', 'fixtures/bad/bad-year'], { env: { NO_COLOR: '' } });
+    expect(r.stderr).not.toContain('\u001b[');
+  });
+});

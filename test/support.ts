@@ -1,0 +1,86 @@
+// Shared test helpers: run the built CLI, make scratch data folders, feed text through the checkers.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { finalize, type Figures } from '../src/aggregate.js';
+import { checkMembers, checkOrganizations, type Batch } from '../src/check.js';
+import type { Problem } from '../src/problems.js';
+import { sniffDelimiter, Tokenizer } from '../src/tokenize.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'assess.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `assess` as a user would, without colour unless asked. */
+export function assess(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    input: opts.input ?? '',
+    maxBuffer: 1 << 28,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function scratch(prefix = 'assess-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Writes a data folder from CSV text (and report.json when given); returns its path. */
+export function dataDir(files: { organizations?: string; members?: string; report?: unknown }, dir = scratch()): string {
+  mkdirSync(dir, { recursive: true });
+  if (files.organizations !== undefined) writeFileSync(path.join(dir, 'organizations.csv'), files.organizations);
+  if (files.members !== undefined) writeFileSync(path.join(dir, 'members.csv'), files.members);
+  if (files.report !== undefined) writeFileSync(path.join(dir, 'report.json'), typeof files.report === 'string' ? files.report : JSON.stringify(files.report));
+  return dir;
+}
+
+async function* batches(text: string): AsyncGenerator<Batch> {
+  const t = new Tokenizer(sniffDelimiter(text));
+  const issues: Batch['issues'] = [];
+  const records = [...t.push(text, issues), ...t.end(issues)];
+  yield { records, issues };
+}
+
+/** Runs the validate and aggregate stages on CSV text, with no file involved. */
+export async function checkText(organizations: string, members: string, year: number): Promise<{ problems: Problem[]; figures: Figures | undefined }> {
+  const problems: Problem[] = [];
+  const orgs = await checkOrganizations('organizations.csv', batches(organizations), new Set([year]), problems);
+  const counts = await checkMembers('members.csv', batches(members), new Set([year]), orgs.result, problems);
+  const figures = orgs.result && problems.length === 0 ? finalize(orgs.result.get(year)!.values(), counts.result.get(year)!) : undefined;
+  return { problems, figures };
+}
+
+/** A small valid district: 2 committees (DB1 with 2 cells, DB2 with 1), 1 base cell CB1. */
+export const SMALL = {
+  organizations: [
+    'id,name,kind,parent_id,year,rating',
+    'DB1,Đảng bộ xã An Hòa,dang_bo_co_so,,2017,TSVM',
+    'DB2,Đảng bộ xã Bình Minh,dang_bo_co_so,,2017,HTNV',
+    'CB1,Chi bộ Trường THPT,chi_bo_co_so,,2017,YEU',
+    'DB1-C1,Chi bộ thôn 1,chi_bo_truc_thuoc,DB1,2017,TSVM',
+    'DB1-C2,Chi bộ thôn 2,chi_bo_truc_thuoc,DB1,2017,HTTNV',
+    'DB2-C1,Chi bộ thôn 3,chi_bo_truc_thuoc,DB2,2017,YEU',
+    '',
+  ].join('\n'),
+  members: [
+    'id,name,org_id,year,rating,reason',
+    'DV1,Nguyễn Văn An,DB1-C1,2017,HTXSNV,',
+    'DV2,Trần Thị Bình,DB1-C1,2017,HTTNV,',
+    'DV3,Lê Văn Cường,DB1-C2,2017,HTTNV,',
+    'DV4,Phạm Thị Dung,DB2-C1,2017,HTNV,',
+    'DV5,Hồ Văn Em,DB2-C1,2017,KHTNV,',
+    'DV6,Võ Thị Giang,CB1,2017,UNRANKED,Miễn sinh hoạt',
+    'DV7,Đặng Văn Hải,CB1,2017,,Đi làm ăn xa',
+    'DV8,Bùi Thị Hoa,CB1,2017,HTNV_HC,',
+    '',
+  ].join('\n'),
+};
