@@ -23,6 +23,9 @@ export const PROBLEM_CODES = {
   'base-with-parent': 'tổ chức cơ sở ghi cấp trên',
   'no-rows': 'không có dữ liệu của năm',
   'bad-metadata': 'report.json không hợp lệ',
+  'rule-excellent-quota': 'đảng viên xuất sắc vượt 20% số hoàn thành tốt',
+  'rule-excellent-org': 'tổ chức xuất sắc chưa đủ điều kiện',
+  'rule-weak-share': 'đơn vị lẽ ra phải xếp loại yếu kém',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
@@ -38,6 +41,8 @@ export interface Problem {
   /** The column as written in the file's header. */
   column?: string;
   value?: string;
+  /** The year of the row, when it is known (a row of the compared year is kept apart). */
+  year?: number;
 }
 
 /** Quotes a cell for a message: short, one line, its invisible characters shown. */
@@ -54,18 +59,23 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     .map((x) => x.p);
 }
 
-export function formatProblem(p: Problem): string {
-  return p.line > 0 ? `${p.file}:${p.line}: ${p.message}` : `${p.file}: ${p.message}`;
+export function formatProblem(p: Problem, label = ''): string {
+  return p.line > 0 ? `${p.file}:${p.line}: ${label}${p.message}` : `${p.file}: ${label}${p.message}`;
+}
+
+/** Regulation breaches: `FILE:LINE: warning: …`, one a line. */
+export function listWarnings(warnings: readonly Problem[], paint: (p: Problem, line: string) => string = (_p, l) => l): string {
+  return sortProblems(warnings).map((w) => `${paint(w, formatProblem(w, 'warning: '))}\n`).join('');
 }
 
 /** "7 lỗi: 3 xếp loại không rõ, 2 mã bị trùng, …", most frequent first. */
-export function summarize(problems: readonly Problem[]): string {
+export function summarize(problems: readonly Problem[], noun = 'lỗi'): string {
   const byCode = new Map<ProblemCode, number>();
   for (const p of problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
   const parts = [...byCode]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([code, n]) => `${formatCount(n)} ${PROBLEM_CODES[code]}`);
-  return `${formatCount(problems.length)} lỗi: ${parts.join(', ')}`;
+  return `${formatCount(problems.length)} ${noun}: ${parts.join(', ')}`;
 }
 
 /** The listing printed once: sorted problems (at most `max`, 0 = all), then the summary line. */

@@ -51,13 +51,17 @@ class FileChecker<K extends string> {
     this.usable = !this.header.issues.some((i) => i.code === 'missing-column');
   }
 
-  report(line: number, code: ProblemCode, message: string, extra: { column?: string; value?: string } = {}): void {
-    this.problems.push({ file: this.file, line, code, message, ...extra });
+  /** The year of the row being checked, to tag its problems (undefined for the header, misshapen rows). */
+  protected rowYear: number | undefined;
+
+  report(line: number, code: ProblemCode, message: string, extra: { column?: string; value?: string; year?: number } = {}): void {
+    const year = extra.year ?? this.rowYear;
+    this.problems.push({ file: this.file, line, code, message, ...extra, ...(year !== undefined ? { year } : {}) });
   }
 
-  reportCell(line: number, code: ProblemCode, key: K, value: string, message: string): void {
+  reportCell(line: number, code: ProblemCode, key: K, value: string, message: string, year?: number): void {
     const column = this.header.label[key];
-    this.report(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value });
+    this.report(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value, ...(year !== undefined ? { year } : {}) });
   }
 
   csvIssue(issue: CsvIssue): void {
@@ -66,6 +70,7 @@ class FileChecker<K extends string> {
 
   /** The row as an object of text cells, or undefined when it is blank, misshapen or of another year. */
   protected cells(record: RawRecord): { obj: Record<K, string>; year: number } | undefined {
+    this.rowYear = undefined;
     const f = record.fields;
     if (f.every((x) => x.trim() === '')) return undefined; // a blank line, or only separators
     if (f.length < this.width || (f.length > this.width && f.slice(this.width).some((x) => x.trim() !== ''))) {
@@ -87,7 +92,9 @@ class FileChecker<K extends string> {
       return undefined;
     }
     this.yearsSeen.set(year, (this.yearsSeen.get(year) ?? 0) + 1);
-    return this.years.has(year) ? { obj, year } : undefined;
+    if (!this.years.has(year)) return undefined;
+    this.rowYear = year;
+    return { obj, year };
   }
 
   /** Runs a row schema; each zod issue becomes a problem naming its column. */
@@ -174,6 +181,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
   finish(): OrgIndex {
     if (!this.usable || this.header.index.parent_id < 0) return this.orgs;
     for (const [year, byId] of this.orgs) {
+      this.rowYear = year;
       for (const org of byId.values()) {
         if (org.kind !== 'chi_bo_truc_thuoc') continue;
         const p = org.parentId;

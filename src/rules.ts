@@ -1,0 +1,129 @@
+// Regulation checks on the figures: breaches published reports do contain, so they are warnings
+// (problems only under --strict). Each rule is a row: the years it applies to and a check per unit.
+import type { Block, Figures, UnitFigures } from './aggregate.js';
+import { formatCount } from './format.js';
+import type { Problem, ProblemCode } from './problems.js';
+import { RATINGS, type RatingCode } from './schemes.js';
+
+export interface Subject {
+  name: string;
+  line: number;
+  rating: RatingCode;
+  /** The units directly under it (cells for a committee, members for a chi bộ), and all its members. */
+  units: Block;
+  members: Block;
+  isCommittee: boolean;
+}
+
+interface Rule {
+  code: ProblemCode;
+  from: number;
+  to: number;
+  /** A sentence when the subject breaches the rule, else undefined. */
+  check: (s: Subject) => string | undefined;
+}
+
+const n = (b: Block, code: RatingCode) => b.byRating[code] ?? 0;
+const rated = (b: Block) => b.total - n(b, 'UNRANKED') - n(b, 'PENDING');
+const c = formatCount;
+const what = (s: Subject) => (s.isCommittee ? 'chi bộ trực thuộc' : 'đảng viên');
+
+export const RULES: readonly Rule[] = [
+  {
+    // Members rated HTXSNV may be at most 20% of those rated HTTNV, within a base organization.
+    code: 'rule-excellent-quota',
+    from: 2019,
+    to: Infinity,
+    check: (s) => {
+      const x = n(s.members, 'HTXSNV');
+      const t = n(s.members, 'HTTNV');
+      return x * 5 > t
+        ? `${c(x)} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt 20% số đảng viên hoàn thành tốt nhiệm vụ (${c(t)}, tức tối đa ${c(Math.floor(t / 5))})`
+        : undefined;
+    },
+  },
+  {
+    // An organization rated HTXSNV has no unit or member below HTNV ...
+    code: 'rule-excellent-org',
+    from: 2019,
+    to: Infinity,
+    check: (s) => {
+      if (s.rating !== 'HTXSNV') return undefined;
+      const weakUnits = s.isCommittee ? n(s.units, 'KHTNV') : 0;
+      const weakMembers = n(s.members, 'KHTNV');
+      if (weakUnits + weakMembers === 0) return undefined;
+      const parts = [weakUnits ? `${c(weakUnits)} chi bộ` : '', weakMembers ? `${c(weakMembers)} đảng viên` : ''].filter(Boolean).join(' và ');
+      return `được xếp loại hoàn thành xuất sắc nhiệm vụ nhưng có ${parts} không hoàn thành nhiệm vụ`;
+    },
+  },
+  {
+    // ... and at least 80% of its rated units at HTTNV or better.
+    code: 'rule-excellent-org',
+    from: 2019,
+    to: Infinity,
+    check: (s) => {
+      if (s.rating !== 'HTXSNV') return undefined;
+      const r = rated(s.units);
+      const good = n(s.units, 'HTXSNV') + n(s.units, 'HTTNV');
+      return r > 0 && good * 5 < r * 4
+        ? `được xếp loại hoàn thành xuất sắc nhiệm vụ nhưng chỉ ${c(good)}/${c(r)} ${what(s)} được xếp loại đạt hoàn thành tốt nhiệm vụ trở lên (cần ít nhất 80%)`
+        : undefined;
+    },
+  },
+  {
+    // A committee with more than a third of its cells weak is itself weak ...
+    code: 'rule-weak-share',
+    from: 2014,
+    to: 2017,
+    check: (s) => {
+      if (!s.isCommittee || s.rating === 'YEU') return undefined;
+      const y = n(s.units, 'YEU');
+      const r = rated(s.units);
+      return y * 3 > r && r > 0
+        ? `có ${c(y)}/${c(r)} chi bộ trực thuộc yếu kém (hơn 1/3) nhưng được xếp loại ${RATINGS[s.rating].name.toLowerCase()}, không phải yếu kém`
+        : undefined;
+    },
+  },
+  {
+    // ... and a cell with more than half its members not completing their tasks.
+    code: 'rule-weak-share',
+    from: 2014,
+    to: 2017,
+    check: (s) => {
+      if (s.isCommittee || s.rating === 'YEU') return undefined;
+      const k = n(s.members, 'KHTNV');
+      const r = rated(s.members);
+      return k * 2 > r && r > 0
+        ? `có ${c(k)}/${c(r)} đảng viên không hoàn thành nhiệm vụ (hơn 1/2) nhưng được xếp loại ${RATINGS[s.rating].name.toLowerCase()}, không phải yếu kém`
+        : undefined;
+    },
+  },
+];
+
+/** Every organization as a rule subject: base organizations (with their cells) and cells (with members). */
+export function subjects(f: Figures): Subject[] {
+  const out: Subject[] = [];
+  const add = (u: UnitFigures) => {
+    const isCommittee = u.kind === 'dang_bo_co_so';
+    out.push({ name: u.name, line: u.line, rating: u.rating, units: isCommittee ? u.cells : u.members, members: u.members, isCommittee });
+    for (const cell of u.cellList) out.push({ name: cell.name, line: cell.line, rating: cell.rating, units: cell.members, members: cell.members, isCommittee: false });
+  };
+  f.units.forEach(add);
+  return out;
+}
+
+/** Breaches of the year's rules, as problems to print as warnings (sorted by line). */
+export function checkRules(f: Figures, file: string): Problem[] {
+  const rules = RULES.filter((r) => f.year >= r.from && f.year <= r.to);
+  const out: Problem[] = [];
+  // The quota on excellent members is per base organization; the others apply to cells as well.
+  const bases = new Set(f.units.map((u) => u.line));
+  for (const s of subjects(f)) {
+    for (const rule of rules) {
+      if (rule.code === 'rule-excellent-quota' && !bases.has(s.line)) continue;
+      const said = rule.check(s);
+      if (said) out.push({ file, line: s.line, code: rule.code, message: `${s.name}: ${said}`, year: f.year });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
