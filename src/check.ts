@@ -74,3 +74,24 @@ export async function checkMembers(
   });
   return { result: counts, usable: checker?.usable ?? false, years: checker?.yearsSeen ?? new Map() };
 }
+
+export interface CheckedInputs {
+  /** The organizations of each checked year, or undefined when organizations.csv could not be read. */
+  orgs: OrgIndex | undefined;
+  members: Map<number, MemberCounts>;
+  usable: boolean;
+  orgYears: Map<number, number>;
+  memberYears: Map<number, number>;
+}
+
+/** Both files through the checkers: organizations first, members against them. */
+export async function checkInputs(
+  files: { organizations: string; members: string },
+  read: (file: string) => AsyncIterable<Batch>,
+  years: ReadonlySet<number>,
+  problems: Problem[],
+): Promise<CheckedInputs> {
+  const orgs = await checkOrganizations(files.organizations, read(files.organizations), years, problems);
+  const members = await checkMembers(files.members, read(files.members), years, orgs.result, problems);
+  return { orgs: orgs.result, members: members.result, usable: orgs.usable && members.usable, orgYears: orgs.years, memberYears: members.years };
+}

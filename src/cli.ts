@@ -1,7 +1,8 @@
 // The command line: the only file that owns the process (argv, exit code, signals, colour).
 //
-//   assess report   --year <YYYY> <DIR> [--format text|json] [--out FILE]
-//   assess validate --year <YYYY> <DIR>
+//   assess report   --year <YYYY> <DIR> [--format text|md|html|json] [--out FILE | --check FILE]
+//                   [--template FILE] [--compare YYYY | --no-compare] [--strict]
+//   assess validate --year <YYYY> <DIR> [--strict]
 //
 // Exit codes (see src/errors.ts): 0 ok · 1 invalid data · 2 usage or environment · 3 a bug in assess.
 import { rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { EXIT, UsageError } from './errors.js';
 import { pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
 import { TemplateError } from './render.js';
+import { FORMATS, type Format } from './output.js';
 import { run, type Io, type RunOptions } from './run.js';
 import { FIRST_YEAR, LAST_YEAR } from './schemes.js';
 
@@ -53,6 +55,8 @@ function translate(message: string): string {
   return text;
 }
 
+type Parsed = { year: number; format?: Format; out?: string; maxProblems: number; compare?: number | false; template?: string; check?: string; strict?: boolean };
+
 function program(env: Env, done: (opts: RunOptions) => void): Command {
   const p = new Command('assess')
     .description('Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên từ tệp CSV.')
@@ -67,15 +71,23 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
     c
       .argument('<DIR>', 'thư mục chứa organizations.csv, members.csv và (tùy chọn) report.json')
       .requiredOption('--year <YYYY>', 'năm đánh giá, xếp loại (chỉ các dòng của năm này được tính)', parseYearOption)
+      .option('--strict', 'coi các vi phạm quy định (cảnh báo) là lỗi: mã thoát 1')
       .option('--max-problems <N>', 'in tối đa N lỗi dữ liệu (0: in tất cả)', parseCount, 1000)
-      .action((dir: string, o: { year: number; format?: RunOptions['format']; out?: string; maxProblems: number }) =>
-        done({ command, dir, year: o.year, format: o.format ?? 'text', out: o.out, maxProblems: o.maxProblems }),
-      );
+      .action((dir: string, o: Parsed) => {
+        if (o.template !== undefined && o.format === 'json') throw new UsageError('--template không dùng được với --format json', 'bỏ --template, hoặc chọn --format text, md hoặc html');
+        if (o.check !== undefined && o.out !== undefined) throw new UsageError('--check và --out không dùng cùng nhau: --check chỉ so sánh, không ghi');
+        const compare = o.compare === false ? null : (o.compare ?? o.year - 1);
+        done({ command, dir, year: o.year, format: o.format ?? 'text', out: o.out, maxProblems: o.maxProblems, compare: compare !== null && compare >= FIRST_YEAR ? compare : null, template: o.template, check: o.check, strict: o.strict ?? false });
+      });
   common(
     p.command('report')
-      .description('in báo cáo kết quả (văn bản tiếng Việt, hoặc JSON với --format json)')
-      .addOption(new Option('--format <FORMAT>', 'định dạng: text (mặc định) hoặc json').choices(['text', 'json']).default('text'))
-      .option('--out <FILE>', 'ghi vào FILE thay vì ra màn hình (ghi trọn vẹn hoặc không ghi gì)'),
+      .description('in báo cáo kết quả (văn bản, Markdown, HTML hoặc JSON)')
+      .addOption(new Option('--format <FORMAT>', 'định dạng: text (mặc định), md, html hoặc json').choices([...FORMATS]).default('text'))
+      .option('--out <FILE>', 'ghi vào FILE thay vì ra màn hình (ghi trọn vẹn hoặc không ghi gì)')
+      .option('--check <FILE>', 'không ghi gì: thoát 0 nếu FILE đúng là báo cáo sẽ in ra, 1 kèm khác biệt (diff) nếu không')
+      .option('--template <FILE>', 'dùng mẫu Handlebars FILE (các tệp .hbs cùng thư mục là mẫu con) thay cho mẫu có sẵn')
+      .option('--compare <YYYY>', 'so sánh với năm YYYY (mặc định: năm trước, nếu dữ liệu có)', parseYearOption)
+      .option('--no-compare', 'không so sánh với năm nào'),
     'report',
   );
   common(p.command('validate').description('chỉ kiểm tra dữ liệu, liệt kê mọi lỗi kèm tệp và dòng'), 'validate');
@@ -106,7 +118,8 @@ export async function cli(argv: string[], env: Env): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof TemplateError) {
-      say(chalk.red(`assess: lỗi mẫu báo cáo ${e.file}: ${e.message}`));
+      say(chalk.red(`${e.file}:${e.message}`.replace(/^([^:]+):(?!\d)/, '$1: ')));
+      say('  (lỗi ở mẫu báo cáo, không phải ở dữ liệu)');
       return EXIT.usage;
     }
     say(chalk.red('assess: lỗi nội bộ (đây là lỗi của chương trình, không phải của dữ liệu; xin báo lại kèm nội dung dưới đây):'));

@@ -60,11 +60,14 @@ export const HELPERS: Record<string, HelperDelegate> = {
     if (parts.length <= 1) return parts.join('');
     return `${parts.slice(0, -1).join(sep)}${last}${parts[parts.length - 1]}`;
   },
-  /** {{#para}}…{{/para}}: one paragraph on one line, then a blank line, however the template breaks its source lines. */
+  /** {{#para}}…{{/para}}: one paragraph on one line, then a blank line (in HTML: a <p>), however the template breaks its source lines. */
   para: function (this: unknown, options: HelperOptions) {
     const text = options.fn(this).replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').replace(/\( /g, '(').trim();
-    return text ? `${text}\n\n` : '';
+    if (!text) return '';
+    return options.data?.root && (options.data as { html?: boolean }).html ? `<p>${text}</p>\n` : `${text}\n\n`;
   },
+  /** {{md name}}: text made safe inside Markdown (tables included): its markup characters escaped. */
+  md: (s: unknown) => str('md', s).replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\r?\n/g, ' '),
   eq: (a: unknown, b: unknown) => a === b,
   gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
   /** {{#if (several n)}}: more than one. */

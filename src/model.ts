@@ -1,10 +1,18 @@
-// Figures + report.json → the report model: exactly what templates see, and the JSON figures.
-// The model keeps the contract's JSON fields under their names (year, baseOrganizations.total,
-// members.byRating.HTXSNV, …) and adds what prose needs: rated totals, shares, rating names.
-import type { Block, Figures, ReasonCount } from './aggregate.js';
-import { formatDate, shareNumber } from './format.js';
+// Figures + report.json → the report model: exactly what templates see (documented field by field in
+// the README), and the JSON. The model keeps the contract's JSON fields under their names (year,
+// baseOrganizations.total, members.byRating.HTXSNV, …) and adds what prose needs: rated totals,
+// shares, rating names, changes against the compared year, the weak units, the appendix.
+import type { Block, Figures, ReasonCount, UnitFigures } from './aggregate.js';
+import { formatDate, formatHundredths, shareBasisPoints } from './format.js';
 import type { ReportMeta } from './metadata.js';
-import { RATINGS, schemeFor, type RatingCode } from './schemes.js';
+import type { Problem } from './problems.js';
+import { KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
+
+/** A change against the compared year: which way, and by how much (always ≥ 0). */
+export interface Delta {
+  word: 'tăng' | 'giảm' | 'không đổi';
+  amount: number;
+}
 
 export interface RatingLine {
   code: RatingCode;
@@ -16,11 +24,8 @@ export interface RatingLine {
   count: number;
   /** Share of the rated units of the block, in percent, two decimals at most (half up). */
   share: number;
-}
-
-export interface ReasonLine extends ReasonCount {
-  /** The reason inside a sentence: first letter lowered ("miễn sinh hoạt"); "không ghi lý do" when blank. */
-  text: string;
+  /** Against the compared year, when it had this rating too: count, and share in percentage points. */
+  change: { count: Delta; points: Delta & { text: string } } | null;
 }
 
 export interface BlockModel extends Block {
@@ -29,11 +34,39 @@ export interface BlockModel extends Block {
   unranked: number;
   pending: number;
   shares: Partial<Record<RatingCode, number>>;
-  /** Every rating of the year's scheme, best first. */
+  /** Every rating of the year's scheme, best first; those with at least one unit; those with none. */
   ratings: RatingLine[];
-  /** Those with at least one unit, and those with none. */
   present: RatingLine[];
   absent: RatingLine[];
+  /** The block's total against the compared year, or null; the ratings both years have. */
+  totalChange: Delta | null;
+  compared: RatingLine[];
+}
+
+export interface ReasonLine extends ReasonCount {
+  /** The reason inside a sentence: first letter lowered ("miễn sinh hoạt"); "không ghi lý do" when blank. */
+  text: string;
+}
+
+export interface UnitLine {
+  no: number;
+  id: string;
+  name: string;
+  kind: OrgKind;
+  kindName: string;
+  /** The rating code: print it with {{ratingName rating}} or {{ratingShort rating}}. */
+  rating: RatingCode;
+  cells: Block & { counts: number[] };
+  members: Block & { counts: number[] };
+}
+
+export interface WeakGroup {
+  name: string;
+  kindName: string;
+  /** The base organization is itself rated weak. */
+  self: boolean;
+  ratingLabel: string;
+  cells: { name: string; ratingLabel: string }[];
 }
 
 export interface ReportModel {
@@ -42,6 +75,8 @@ export interface ReportModel {
   unit: string | null;
   /** The unit as the subject of a sentence: "huyện Bắc Bình", else "đảng bộ". */
   place: string;
+  /** The unit's party committee: "Đảng bộ huyện Bắc Bình" (unchanged when the unit already is one). */
+  unitParty: string | null;
   headline: string;
   publisher: string | null;
   date: string | null;
@@ -55,9 +90,20 @@ export interface ReportModel {
   members: BlockModel & { reasons: { UNRANKED: ReasonLine[]; PENDING: ReasonLine[] } };
   /** Every organization, base and cell, has been rated (none PENDING). */
   allOrgsAssessed: boolean;
+  /** When the unit is a single base organization reporting on its own cells and members. */
+  single: { name: string; kindName: string; label: string } | null;
+  /** The compared year, or null. */
+  previous: { year: number; baseOrganizations: Block; cells: Block; members: Block } | null;
+  /** Base organizations rated weak or with weak cells, each with its weak cells. */
+  weak: { label: string; base: number; cells: number; groups: WeakGroup[] };
+  /** Column heads of the appendix: the year's rating codes for organizations and members. */
+  codes: { org: { code: RatingCode; short: string; name: string }[]; member: { code: RatingCode; short: string; name: string }[] };
+  /** The appendix: one line per base organization. */
+  units: UnitLine[];
 }
 
 const ADMIN_PREFIX = /^(huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn)\s+/iu;
+const PARTY_PREFIX = /^(đảng bộ|đảng ủy|đảng uỷ|chi bộ)\s/iu;
 
 /** "huyện Bắc Bình" → "Bắc Bình", as headlines name a unit. */
 export function shortUnit(unit: string): string {
@@ -65,14 +111,27 @@ export function shortUnit(unit: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function blockModel(year: number, kind: 'org' | 'member', b: Block): BlockModel {
+function delta(now: number, before: number): Delta {
+  return { word: now > before ? 'tăng' : now < before ? 'giảm' : 'không đổi', amount: Math.abs(now - before) };
+}
+
+const codesOf = (year: number, kind: 'org' | 'member') => [...schemeFor(year)[kind], 'UNRANKED', 'PENDING'] as RatingCode[];
+
+function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Block | undefined): BlockModel {
   const unranked = b.byRating.UNRANKED ?? 0;
   const pending = b.byRating.PENDING ?? 0;
   const rated = b.total - unranked - pending;
+  const ratedBefore = before ? before.total - (before.byRating.UNRANKED ?? 0) - (before.byRating.PENDING ?? 0) : 0;
   const ratings = schemeFor(year)[kind].map((code): RatingLine => {
     const count = b.byRating[code] ?? 0;
     const name = RATINGS[code].name;
-    return { code, name, label: name.toLowerCase(), short: RATINGS[code].short, count, share: shareNumber(count, rated) };
+    const was = before?.byRating[code];
+    let change: RatingLine['change'] = null;
+    if (was !== undefined) {
+      const points = delta(shareBasisPoints(count, rated), shareBasisPoints(was, ratedBefore));
+      change = { count: delta(count, was), points: { ...points, text: formatHundredths(points.amount) } };
+    }
+    return { code, name, label: name.toLowerCase(), short: RATINGS[code].short, count, share: shareBasisPoints(count, rated) / 100, change };
   });
   const shares: Partial<Record<RatingCode, number>> = {};
   for (const r of ratings) shares[r.code] = r.share;
@@ -86,6 +145,8 @@ function blockModel(year: number, kind: 'org' | 'member', b: Block): BlockModel 
     ratings,
     present: ratings.filter((r) => r.count > 0),
     absent: ratings.filter((r) => r.count === 0),
+    totalChange: before ? delta(b.total, before.total) : null,
+    compared: ratings.filter((r) => r.change !== null),
   };
 }
 
@@ -97,14 +158,59 @@ function reasonLine(r: ReasonCount): ReasonLine {
   return { ...r, text: keep ? t : t.charAt(0).toLowerCase() + t.slice(1) };
 }
 
-export function buildModel(f: Figures, meta: ReportMeta): ReportModel {
+function weakGroups(f: Figures): ReportModel['weak'] {
+  const weak = new Set(schemeFor(f.year).weak);
+  const label = (code: RatingCode) => RATINGS[code].name.toLowerCase();
+  const groups: WeakGroup[] = [];
+  let base = 0;
+  let cells = 0;
+  for (const u of f.units) {
+    const weakCells = u.cellList.filter((c) => weak.has(c.rating));
+    const self = weak.has(u.rating);
+    if (!self && weakCells.length === 0) continue;
+    base += self ? 1 : 0;
+    cells += weakCells.length;
+    groups.push({ name: u.name, kindName: KINDS[u.kind].name, self, ratingLabel: label(u.rating), cells: weakCells.map((c) => ({ name: c.name, ratingLabel: label(c.rating) })) });
+  }
+  const orgWeak = schemeFor(f.year).org.find((c) => weak.has(c))!;
+  return { label: label(orgWeak), base, cells, groups };
+}
+
+/** The appendix's columns: the scheme's codes, and UNRANKED / PENDING only where some unit has them. */
+function appendixCodes(f: Figures): { org: RatingCode[]; member: RatingCode[] } {
+  const used = (b: Block, code: RatingCode) => (b.byRating[code] ?? 0) > 0;
+  return {
+    org: codesOf(f.year, 'org').filter((c) => schemeFor(f.year).org.includes(c) || used(f.cells, c)),
+    member: codesOf(f.year, 'member').filter((c) => schemeFor(f.year).member.includes(c) || used(f.members, c)),
+  };
+}
+
+function unitLine(u: UnitFigures, i: number, codes: { org: RatingCode[]; member: RatingCode[] }): UnitLine {
+  const counts = (b: Block, list: RatingCode[]) => list.map((c) => b.byRating[c] ?? 0);
+  return {
+    no: i + 1,
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+    kindName: KINDS[u.kind].name,
+    rating: u.rating,
+    cells: { ...u.cells, counts: counts(u.cells, codes.org) },
+    members: { ...u.members, counts: counts(u.members, codes.member) },
+  };
+}
+
+export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): ReportModel {
   const unit = meta.unit ?? null;
-  const subject = 'Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm';
+  const title = 'Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm';
+  const only = f.units.length === 1 ? f.units[0]! : undefined;
+  const columns = appendixCodes(f);
+  const head = (kind: 'org' | 'member') => columns[kind].map((code) => ({ code, short: RATINGS[code].short, name: RATINGS[code].name }));
   return {
     year: f.year,
     unit,
     place: unit ?? 'đảng bộ',
-    headline: unit ? `${shortUnit(unit)}: ${subject} ${f.year}` : `${subject} ${f.year}`,
+    unitParty: unit ? (PARTY_PREFIX.test(unit) ? unit : `Đảng bộ ${unit}`) : null,
+    headline: unit ? `${shortUnit(unit)}: ${title} ${f.year}` : `${title} ${f.year}`,
     publisher: meta.publisher ?? null,
     date: meta.date ? formatDate(meta.date) : null,
     issuer: meta.issuer ?? null,
@@ -112,20 +218,25 @@ export function buildModel(f: Figures, meta: ReportMeta): ReportModel {
     workingGroups: meta.workingGroups ? { count: meta.workingGroups.count, ledBy: meta.workingGroups.ledBy ?? null } : null,
     sections: (meta.sections ?? []).map((s) => ({ heading: s.heading ?? null, text: s.text })),
     byline: meta.byline ?? null,
-    baseOrganizations: { ...blockModel(f.year, 'org', f.baseOrganizations), committees: f.baseOrganizations.committees, cellBases: f.baseOrganizations.cellBases },
-    cells: { ...blockModel(f.year, 'org', f.cells), committees: f.cells.committees },
+    baseOrganizations: { ...blockModel(f.year, 'org', f.baseOrganizations, previous?.baseOrganizations), committees: f.baseOrganizations.committees, cellBases: f.baseOrganizations.cellBases },
+    cells: { ...blockModel(f.year, 'org', f.cells, previous?.cells), committees: f.cells.committees },
     members: {
-      ...blockModel(f.year, 'member', f.members),
+      ...blockModel(f.year, 'member', f.members, previous?.members),
       reasons: { UNRANKED: f.members.reasons.UNRANKED.map(reasonLine), PENDING: f.members.reasons.PENDING.map(reasonLine) },
     },
     allOrgsAssessed: (f.baseOrganizations.byRating.PENDING ?? 0) + (f.cells.byRating.PENDING ?? 0) === 0,
+    single: only ? { name: only.name, kindName: KINDS[only.kind].name, label: RATINGS[only.rating].name.toLowerCase() } : null,
+    previous: previous ? { year: previous.year, baseOrganizations: previous.baseOrganizations, cells: previous.cells, members: previous.members } : null,
+    weak: weakGroups(f),
+    codes: { org: head('org'), member: head('member') },
+    units: f.units.map((u, i) => unitLine(u, i, columns)),
   };
 }
 
-/** The figures as `--format json` prints them: the contract's shape first, then our additions. */
-export function toJson(f: Figures, meta: ReportMeta): unknown {
+/** A year's figures in the contract's JSON shape, plus rated totals and shares. */
+function figuresJson(f: Figures): Record<string, unknown> {
   const part = (kind: 'org' | 'member', b: Block, extra: object) => {
-    const m = blockModel(f.year, kind, b);
+    const m = blockModel(f.year, kind, b, undefined);
     return { total: b.total, ...extra, byRating: b.byRating, rated: m.rated, shares: m.shares };
   };
   return {
@@ -136,6 +247,19 @@ export function toJson(f: Figures, meta: ReportMeta): unknown {
     }),
     cells: part('org', f.cells, { committees: f.cells.committees }),
     members: { ...part('member', f.members, {}), reasons: f.members.reasons },
+  };
+}
+
+/** The figures as `--format json` prints them: the contract's shape first, then our additions. */
+export function toJson(f: Figures, meta: ReportMeta, extra: { previous?: Figures; warnings?: readonly Problem[] } = {}): unknown {
+  const model = buildModel(f, meta, extra.previous);
+  return {
+    ...figuresJson(f),
     unit: meta.unit ?? null,
+    previous: extra.previous ? figuresJson(extra.previous) : null,
+    weak: model.weak.groups,
+    units: f.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members })),
+    // The file's name only: the JSON must not change with the folder it was run on.
+    warnings: (extra.warnings ?? []).map((w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message })),
   };
 }

@@ -26,8 +26,22 @@ export class TemplateError extends Error {
 const hbs = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS)) hbs.registerHelper(name, fn);
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true]));
-
 const OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
+
+/** Handlebars' messages, said plainly and with the place first: "3:4: trường "totl" không có …". */
+export function explainTemplateError(message: string): string {
+  const text = message.trim();
+  let m = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/s.exec(text);
+  if (m) return `${m[2]}:${Number(m[3]) + 1}: trường "${m[1]}" không có trong mô hình báo cáo (các trường: xem README, mục "Mô hình báo cáo")`;
+  m = /unknown helper (\S+) - (\d+):(\d+)$/.exec(text);
+  if (m) return `${m[2]}:${Number(m[3]) + 1}: không có hàm "${m[1]}" (các hàm có: ${Object.keys(HELPERS).join(', ')})`;
+  m = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(text);
+  if (m) return `${m[1]}: mẫu viết sai cú pháp Handlebars:\n${m[2]}`;
+  m = /^The partial (.+) could not be found$/.exec(text);
+  if (m) return `không có mẫu con "${m[1]}" (mẫu con là các tệp .hbs cùng thư mục với mẫu chính)`;
+  if (/Maximum call stack/.test(text)) return 'mẫu gọi lồng chính nó không dừng (mẫu con đệ quy)';
+  return text;
+}
 
 /** Compiles eagerly (Handlebars defers to the first call): syntax and unknown helpers fail here. */
 function compile(file: string, source: string, escape: boolean): Handlebars.TemplateDelegate {
@@ -35,7 +49,7 @@ function compile(file: string, source: string, escape: boolean): Handlebars.Temp
   try {
     hbs.precompile(source, options);
   } catch (e) {
-    throw new TemplateError(file, e instanceof Error ? e.message.trim() : String(e));
+    throw new TemplateError(file, explainTemplateError(e instanceof Error ? e.message : String(e)));
   }
   const fn = hbs.compile(source, options);
   // Errors raised while this template runs name this file; those of templates it calls keep theirs.
@@ -44,7 +58,7 @@ function compile(file: string, source: string, escape: boolean): Handlebars.Temp
       return fn(context, runtime);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
-      throw new TemplateError(file, e instanceof Error ? e.message.trim() : String(e));
+      throw new TemplateError(file, explainTemplateError(e instanceof Error ? e.message : String(e)));
     }
   };
 }
@@ -52,9 +66,13 @@ function compile(file: string, source: string, escape: boolean): Handlebars.Temp
 /** Renders the model; a template mistake becomes a TemplateError naming the file. */
 export function render(set: TemplateSet, model: object): string {
   const main = compile(set.name, set.main, set.escape);
+  // Partials compile when first used: a broken .hbs beside the template that it never calls does no harm.
   const partials: Record<string, Handlebars.TemplateDelegate> = {};
-  for (const [name, p] of Object.entries(set.partials)) partials[name] = compile(p.file, p.source, set.escape);
-  const out = main(model, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  for (const [name, p] of Object.entries(set.partials)) {
+    let fn: Handlebars.TemplateDelegate | undefined;
+    partials[name] = (context, runtime) => (fn ??= compile(p.file, p.source, set.escape))(context, runtime);
+  }
+  const out = main(model, { partials, data: { html: set.escape }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   return tidy(out);
 }
 

@@ -26,10 +26,10 @@ export const RATINGS: Record<RatingCode, RatingInfo> = {
     short: 'HTNV có hạn chế',
     aliases: ['Đủ tư cách hoàn thành nhiệm vụ nhưng có hạn chế từng mặt', 'Hoàn thành nhiệm vụ nhưng còn hạn chế', 'Hoàn thành nhiệm vụ nhưng có hạn chế'],
   },
-  YEU: { name: 'Yếu kém', short: 'yếu kém', aliases: ['Yếu'] },
+  YEU: { name: 'Yếu kém', short: 'Yếu kém', aliases: ['Yếu'] },
   KHTNV: { name: 'Không hoàn thành nhiệm vụ', short: 'KHTNV', aliases: [] },
-  UNRANKED: { name: 'Không xếp loại', short: 'không xếp loại', aliases: ['Không phân loại'] },
-  PENDING: { name: 'Chưa xếp loại', short: 'chưa xếp loại', aliases: ['Chưa phân loại', ''] },
+  UNRANKED: { name: 'Không xếp loại', short: 'Không xếp loại', aliases: ['Không phân loại'] },
+  PENDING: { name: 'Chưa xếp loại', short: 'Chưa xếp loại', aliases: ['Chưa phân loại', ''] },
 };
 
 export interface Scheme {

@@ -80,3 +80,14 @@ function lineOf(text: string, jsonPath: readonly PropertyKey[]): number {
   const i = text.indexOf(JSON.stringify(key));
   return i < 0 ? 0 : text.slice(0, i).split('\n').length;
 }
+
+/** Reads a text file the user named (--check FILE): missing or unreadable is a usage error. */
+export async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = { ENOENT: 'không có tệp này', EISDIR: 'đó là một thư mục', EACCES: 'không có quyền đọc', ELOOP: 'liên kết tượng trưng vòng lặp' };
+    throw new UsageError(`không đọc được ${file}: ${why[code ?? ''] ?? (e as Error).message}`);
+  }
+}

@@ -1,21 +1,50 @@
 // Loads a template set: the main template, and every other *.hbs beside it as a partial named by its
-// file name. Only that one folder is read.
-import { readdir, readFile } from 'node:fs/promises';
+// file name. Only that one folder is read: a template reaches nothing outside it.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '../errors.js';
+import type { Format } from '../output.js';
 import type { TemplateSet } from '../render.js';
 
 /** The templates shipped with assess (templates/ at the package root). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/** A template larger than this is refused: no report needs it, and it would only slow a run down. */
+export const MAX_TEMPLATE_BYTES = 1 << 20;
+
+export function defaultTemplate(format: Format): string {
+  return path.join(TEMPLATES_DIR, format, 'report.hbs');
+}
+
+/** Partials the built-in templates share (a user's template sees only its own folder). */
+const SHARED_DIR = path.join(TEMPLATES_DIR, 'shared');
+
+async function readOne(file: string): Promise<string> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new UsageError(`mẫu báo cáo ${file} không phải là tệp`);
+    if (s.size > MAX_TEMPLATE_BYTES) throw new UsageError(`mẫu báo cáo ${file} lớn quá (${s.size} byte, tối đa ${MAX_TEMPLATE_BYTES})`);
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`không đọc được mẫu báo cáo ${file}${code === 'ENOENT' ? ': không có tệp này' : code ? ` (${code})` : ''}`);
+  }
+}
+
 export async function readTemplates(mainFile: string, escape: boolean): Promise<TemplateSet> {
-  const dir = path.dirname(mainFile);
-  const main = await readFile(mainFile, 'utf8');
+  const dir = path.dirname(path.resolve(mainFile));
+  const builtIn = path.dirname(dir) === path.resolve(TEMPLATES_DIR);
+  const main = await readOne(mainFile);
   const partials: TemplateSet['partials'] = {};
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const file = path.join(dir, entry.name);
-    if (!entry.isFile() || !entry.name.endsWith('.hbs') || file === path.resolve(mainFile)) continue;
-    partials[entry.name.slice(0, -'.hbs'.length)] = { file, source: await readFile(file, 'utf8') };
+  // A format's own partial wins over a shared one of the same name.
+  for (const folder of builtIn ? [SHARED_DIR, dir] : [dir]) {
+    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(folder, entry.name);
+      if (!entry.isFile() || !entry.name.endsWith('.hbs') || file === path.resolve(mainFile)) continue;
+      partials[entry.name.slice(0, -'.hbs'.length)] = { file, source: await readOne(file) };
+    }
   }
   return { name: mainFile, main, partials, escape };
 }

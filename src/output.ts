@@ -1,0 +1,33 @@
+// The model → the bytes of the chosen format, and the comparison for --check. Pure: templates arrive
+// loaded, the file to check arrives as text.
+import { createTwoFilesPatch } from 'diff';
+import type { Figures } from './aggregate.js';
+import type { ReportMeta } from './metadata.js';
+import { buildModel, toJson } from './model.js';
+import type { Problem } from './problems.js';
+import { render, type TemplateSet } from './render.js';
+
+export const FORMATS = ['text', 'md', 'html', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Values are HTML-escaped in html; printed as they are in text and md. */
+export const escapes = (format: Format): boolean => format === 'html';
+
+export interface Report {
+  figures: Figures;
+  previous: Figures | undefined;
+  meta: ReportMeta;
+  warnings: readonly Problem[];
+}
+
+/** The output for a format; `templates` is required except for json. */
+export function produce(format: Format, report: Report, templates: TemplateSet | undefined): string {
+  if (!templates) return `${JSON.stringify(toJson(report.figures, report.meta, report), null, 2)}\n`;
+  return render(templates, buildModel(report.figures, report.meta, report.previous));
+}
+
+/** A unified diff from what FILE holds to what assess would write, or '' when they are the same. */
+export function checkAgainst(file: string, current: string, wanted: string): string {
+  if (current === wanted) return '';
+  return createTwoFilesPatch(file, `${file} (assess)`, current, wanted, '', '', { context: 3 });
+}
