@@ -6,6 +6,9 @@ import { RATINGS, type RatingCode } from './schemes.js';
 
 export class HelperError extends Error {}
 
+/** Names that lead out of the model into JavaScript's machinery. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
 const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
 
 /** An argument as a message shows it: short, and "nothing" where the template passed none. */
@@ -68,6 +71,14 @@ export const HELPERS: Record<string, HelperDelegate> = {
   },
   /** {{md name}}: text made safe inside Markdown (tables included): its markup characters escaped. */
   md: (s: unknown) => str('md', s).replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\r?\n/g, ' '),
+  /** {{lookup obj key}}: Handlebars' own, but only for the model's own fields (never a prototype's). */
+  lookup: (obj: unknown, key: unknown) => {
+    const name = typeof key === 'number' ? String(key) : str('lookup', key);
+    if (typeof obj !== 'object' || obj === null || FORBIDDEN.has(name) || !Object.prototype.hasOwnProperty.call(obj, name)) {
+      throw new HelperError(`{{lookup}}: trường ${JSON.stringify(name)} không có trong mô hình báo cáo`);
+    }
+    return (obj as Record<string, unknown>)[name];
+  },
   eq: (a: unknown, b: unknown) => a === b,
   gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
   /** {{#if (several n)}}: more than one. */

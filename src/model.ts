@@ -38,9 +38,10 @@ export interface BlockModel extends Block {
   ratings: RatingLine[];
   present: RatingLine[];
   absent: RatingLine[];
-  /** The block's total against the compared year, or null; the ratings both years have. */
+  /** The block's total against the compared year, or null; the ratings both years have; those that changed. */
   totalChange: Delta | null;
   compared: RatingLine[];
+  changed: RatingLine[];
 }
 
 export interface ReasonLine extends ReasonCount {
@@ -147,6 +148,7 @@ function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Bloc
     absent: ratings.filter((r) => r.count === 0),
     totalChange: before ? delta(b.total, before.total) : null,
     compared: ratings.filter((r) => r.change !== null),
+    changed: ratings.filter((r) => r.change !== null && (r.change.count.amount > 0 || r.change.points.amount > 0)),
   };
 }
 
@@ -201,8 +203,9 @@ function unitLine(u: UnitFigures, i: number, codes: { org: RatingCode[]; member:
 
 export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): ReportModel {
   const unit = meta.unit ?? null;
-  const title = 'Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm';
   const only = f.units.length === 1 ? f.units[0]! : undefined;
+  // A single base organization reports on its own cells: "tổ chức đảng", not "tổ chức cơ sở đảng".
+  const title = `Kết quả đánh giá, xếp loại chất lượng tổ chức ${only ? '' : 'cơ sở '}đảng và đảng viên năm`;
   const columns = appendixCodes(f);
   const head = (kind: 'org' | 'member') => columns[kind].map((code) => ({ code, short: RATINGS[code].short, name: RATINGS[code].name }));
   return {
