@@ -43,7 +43,7 @@ run('HTML report in headless Chromium', () => {
       expect(await page.locator('table').count()).toBeGreaterThanOrEqual(3);
       expect(await page.locator('figure.chart svg rect.fill').count()).toBeGreaterThan(0);
       // the page fits the phone's width: only tables scroll inside their own box
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
       expect(overflow).toBeLessThanOrEqual(0);
       const shot = path.join(dir, `${name}-${viewport.width}.png`);
       await page.screenshot({ path: shot, fullPage: true });
