@@ -198,3 +198,15 @@ describe('the 2019 fixture (ham-my-2019): rules of the newer scheme, and 2018 to
     expect(j.weak.map((w: { name: string }) => w.name)).toHaveLength(5);
   });
 });
+
+describe('README examples', () => {
+  it('the small template renders on the fixture', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const source = /```handlebars\n([\s\S]*?)```/.exec(readme)![1]!;
+    const file = path.join(scratch(), 'readme.hbs');
+    writeFileSync(file, source);
+    const r = assess(['report', '--year', '2017', FIXTURE, '--template', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('huyện Bắc Bình, năm 2017: 2.904 đảng viên, trong đó\n135 hoàn thành xuất sắc nhiệm vụ (5,22%); 1.784 hoàn thành tốt nhiệm vụ (69,04%); 636 hoàn thành nhiệm vụ (24,61%); 12 đủ tư cách hoàn thành nhiệm vụ nhưng có hạn chế (0,46%) và 17 không hoàn thành nhiệm vụ (0,66%).\n');
+  });
+});
