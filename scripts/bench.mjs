@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// npm run bench [-- --size 30k|300k|6M] [--runs N]
+//
+// Generates (deterministically, into the temp folder, reused when present) a national data set in the
+// contract's format, then times whole processes: `assess report --format json` and `assess report` on it,
+// `assess report` on the Bắc Bình fixture, next to `node -e ''` and a plain read of the same bytes (cat),
+// and next to DuckDB (npm @duckdb/node-api, installed into a temp folder) and Miller (Debian's `mlr`) when
+// they can be had. Prints median wall time, rows per second and peak RSS (GNU time), and the targets.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const SIZES = { '30k': 30_000, '300k': 300_000, '6M': 6_000_000 };
+const size = opt('--size', '6M');
+const MEMBERS = SIZES[size] ?? Number(size);
+if (!MEMBERS) throw new Error(`--size: one of ${Object.keys(SIZES).join(', ')}`);
+const RUNS = Number(opt('--runs', MEMBERS >= 1_000_000 ? 3 : 7));
+const YEAR = 2019;
+const GEN_VERSION = 2;
+
+// ---------------------------------------------------------------- the data set
+// 6 M members ↔ 60 000 base organizations (60% committees) and 300 000 cells, scaled down alike.
+async function generate(dir) {
+  const stamp = path.join(dir, 'STAMP');
+  const want = JSON.stringify({ GEN_VERSION, MEMBERS });
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  mkdirSync(dir, { recursive: true });
+  let seed = 20191231;
+  const rand = () => { seed = (seed + 0x6d2b79f5) >>> 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const pick = (a) => a[Math.floor(rand() * a.length)];
+  const weighted = (pairs) => { let r = rand(), acc = 0; for (const [v, w] of pairs) { acc += w; if (r < acc) return v; } return pairs.at(-1)[0]; };
+  const bases = Math.max(3, Math.round(MEMBERS / 100));
+  const committees = Math.round(bases * 0.6);
+  const cellsTotal = Math.max(committees, Math.round(MEMBERS / 20));
+  const XA = ['Phan Rí Thành', 'Chợ Lầu', 'Lương Sơn', 'Hải Ninh', 'Phan Hòa', 'Hồng Thái', 'Bình An', 'Sông Lũy', 'Tân Phước', 'Hàm Phú', 'Đức Linh', 'Hòa Thắng'];
+  const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
+  const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Ngọc', 'Minh', 'Thanh', 'Quốc'];
+  const TEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hà', 'Hải', 'Hồng', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Sơn', 'Tâm', 'Yến'];
+  const ORG = [['HTXSNV', 0.15], ['HTTNV', 0.6], ['HTNV', 0.2], ['KHTNV', 0.04], ['PENDING', 0.01]];
+  const MEM = [['HTXSNV', 0.11], ['HTTNV', 0.7], ['HTNV', 0.08], ['KHTNV', 0.005], ['UNRANKED', 0.1], ['PENDING', 0.005]];
+  const REASON = { UNRANKED: ['Miễn sinh hoạt', 'Miễn công tác', 'Mới kết nạp'], PENDING: ['Ốm đau', 'Đi làm ăn xa'] };
+  const write = (file) => { const s = createWriteStream(path.join(dir, file)); let buf = ''; return { line(x) { buf += x; if (buf.length > 1 << 20) { s.write(buf); buf = ''; } }, end: () => new Promise((r) => { s.end(buf, r); }) }; };
+  const o = write('organizations.csv');
+  o.line('id,name,kind,parent_id,year,rating\n');
+  const homes = [];
+  const w = String(bases).length;
+  for (let i = 1; i <= bases; i++) {
+    const id = `CS${String(i).padStart(w, '0')}`;
+    const committee = i <= committees;
+    o.line(`${id},${committee ? 'Đảng bộ' : 'Chi bộ'} xã ${pick(XA)} ${i},${committee ? 'dang_bo_co_so' : 'chi_bo_co_so'},,${YEAR},${weighted(ORG)}\n`);
+    if (!committee) homes.push(id);
+  }
+  for (let c = 0; c < cellsTotal; c++) {
+    const parent = `CS${String((c % committees) + 1).padStart(w, '0')}`;
+    const id = `${parent}-${Math.floor(c / committees) + 1}`;
+    o.line(`${id},Chi bộ thôn ${pick(XA)} ${c + 1},chi_bo_truc_thuoc,${parent},${YEAR},${weighted(ORG)}\n`);
+    homes.push(id);
+  }
+  await o.end();
+  const m = write('members.csv');
+  m.line('id,name,org_id,year,rating,reason\n');
+  const mw = String(MEMBERS).length;
+  for (let i = 1; i <= MEMBERS; i++) {
+    const r = weighted(MEM);
+    m.line(`DV${String(i).padStart(mw, '0')},${pick(HO)} ${pick(DEM)} ${pick(TEN)},${homes[Math.floor(rand() * homes.length)]},${YEAR},${r},${REASON[r] ? pick(REASON[r]) : ''}\n`);
+  }
+  await m.end();
+  writeFileSync(path.join(dir, 'report.json'), '{ "unit": "toàn quốc (dữ liệu thử)" }\n');
+  writeFileSync(stamp, want);
+}
+
+// ---------------------------------------------------------------- timing
+const HAS_TIME = existsSync('/usr/bin/time');
+
+/** Runs a command RUNS times; median wall seconds and the median of peak RSS (MB). */
+function measure(cmd, cmdArgs, { runs = RUNS, cwd = ROOT, env = {} } = {}) {
+  const walls = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = HAS_TIME
+      ? spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+    walls.push(wall);
+    if (HAS_TIME) rss.push(Number(r.stderr.trim().split('\n').at(-1).split(' ')[1]) / 1024);
+  }
+  const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  return { wall: med(walls), rss: rss.length ? med(rss) : NaN, min: Math.min(...walls) };
+}
+
+function duckdb(dir) {
+  const home = path.join(tmpdir(), 'assess-bench-duckdb');
+  if (!existsSync(path.join(home, 'node_modules', '@duckdb', 'node-api'))) {
+    mkdirSync(home, { recursive: true });
+    const r = spawnSync('npm', ['install', '--prefix', home, '--no-audit', '--no-fund', '@duckdb/node-api'], { encoding: 'utf8' });
+    if (r.status !== 0) return undefined;
+  }
+  const script = path.join(home, 'query.mjs');
+  // Counts by block and rating, plus the checks: unknown ratings, bad years, duplicate ids, members
+  // whose cell is missing (anti-join), cells whose committee is missing.
+  writeFileSync(script, `
+import { DuckDBInstance } from '@duckdb/node-api';
+const [dir, threads] = process.argv.slice(2);
+const db = await DuckDBInstance.create(':memory:', { threads });
+const c = await db.connect();
+const q = async (sql) => (await c.runAndReadAll(sql)).getRows();
+await q(\`CREATE TABLE o AS SELECT * FROM read_csv('\${dir}/organizations.csv', all_varchar=true)\`);
+await q(\`CREATE TABLE m AS SELECT * FROM read_csv('\${dir}/members.csv', all_varchar=true)\`);
+const rows = [
+  ...await q(\`SELECT kind, rating, count(*) FROM o WHERE year='${YEAR}' GROUP BY ALL\`),
+  ...await q(\`SELECT rating, count(*) FROM m WHERE year='${YEAR}' GROUP BY ALL\`),
+  ...await q(\`SELECT count(*) FROM m WHERE rating NOT IN ('HTXSNV','HTTNV','HTNV','KHTNV','UNRANKED','PENDING','') OR NOT regexp_matches(year, '^[0-9]{4}$')\`),
+  ...await q(\`SELECT id, count(*) FROM m GROUP BY id HAVING count(*) > 1\`),
+  ...await q(\`SELECT count(*) FROM m ANTI JOIN (SELECT id FROM o WHERE kind <> 'dang_bo_co_so') c ON m.org_id = c.id\`),
+  ...await q(\`SELECT count(*) FROM o c ANTI JOIN (SELECT id FROM o WHERE kind = 'dang_bo_co_so') p ON c.parent_id = p.id WHERE c.kind = 'chi_bo_truc_thuoc'\`),
+];
+if (rows.length < 5) process.exit(1);
+`);
+  return { script, home };
+}
+
+// ---------------------------------------------------------------- run
+const dir = path.join(tmpdir(), `assess-bench-${size}`);
+process.stdout.write(`data set: ${dir} … `);
+await generate(dir);
+const bytes = statSync(path.join(dir, 'members.csv')).size + statSync(path.join(dir, 'organizations.csv')).size;
+const orgRows = readFileSync(path.join(dir, 'organizations.csv')).reduce((n, b) => n + (b === 10 ? 1 : 0), 0) - 1;
+const rows = MEMBERS + orgRows;
+console.log(`${MEMBERS.toLocaleString('en')} members + ${orgRows.toLocaleString('en')} organizations, ${(bytes / 1e6).toFixed(0)} MB; ${RUNS} runs each, median`);
+
+const BIN = path.join(ROOT, 'bin', 'assess.js');
+const results = [];
+const add = (name, r, n) => { results.push({ name, ...r, n }); console.log(`  ${name.padEnd(44)} ${r.wall.toFixed(3).padStart(8)} s ${n ? `${(n / r.wall / 1e6).toFixed(2).padStart(6)} M rows/s` : ''.padStart(15)} ${Number.isNaN(r.rss) ? '' : `${r.rss.toFixed(0).padStart(6)} MB`}`); return r; };
+
+const nodeBare = add("node -e ''", measure(process.execPath, ['-e', '']));
+const cat = add('cat (plain read of the same bytes)', measure('cat', [path.join(dir, 'organizations.csv'), path.join(dir, 'members.csv')]), rows);
+const json = add('assess report --format json', measure(process.execPath, [BIN, 'report', '--year', String(YEAR), dir, '--format', 'json']), rows);
+const text = add('assess report (text)', measure(process.execPath, [BIN, 'report', '--year', String(YEAR), dir]), rows);
+const bb = add('assess report, Bắc Bình fixture', measure(process.execPath, [BIN, 'report', '--year', '2017', 'fixtures/bac-binh-2017'], { runs: Math.max(RUNS, 9) }));
+
+let duck2, duck1, miller;
+const d = duckdb(dir);
+if (d) {
+  duck2 = add('DuckDB counts + checks, 2 threads', measure(process.execPath, [d.script, dir, '2'], { cwd: d.home }), rows);
+  duck1 = add('DuckDB counts + checks, 1 thread', measure(process.execPath, [d.script, dir, '1'], { cwd: d.home }), rows);
+} else console.log('  DuckDB: could not be installed from npm; skipped');
+const mlr = spawnSync('which', ['mlr'], { encoding: 'utf8' }).stdout.trim();
+if (mlr) miller = add('Miller count -g rating (members, no checks)', measure(mlr, ['--icsv', '--ojson', 'count', '-g', 'rating', path.join(dir, 'members.csv')]), MEMBERS);
+else console.log('  Miller: not installed (apt-get install miller); skipped');
+
+console.log('\ntargets');
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+if (duck2) console.log(`  wall ≤ 2 × DuckDB (2 threads): ${json.wall.toFixed(2)} s vs ${(2 * duck2.wall).toFixed(2)} s: ${verdict(json.wall <= 2 * duck2.wall)}`);
+if (miller) console.log(`  wall < Miller's bare count: ${json.wall.toFixed(2)} s vs ${miller.wall.toFixed(2)} s: ${verdict(json.wall < miller.wall)}`);
+console.log(`  peak RSS ≤ 400 MB: ${json.rss.toFixed(0)} MB: ${verdict(json.rss <= 400)}`);
+console.log(`  Bắc Bình ≤ 3 × node -e '': ${bb.wall.toFixed(3)} s vs ${(3 * nodeBare.wall).toFixed(3)} s: ${verdict(bb.wall <= 3 * nodeBare.wall)}`);
+console.log(`  cost per row: ${((json.wall - nodeBare.wall) / rows * 1e9).toFixed(0)} ns (compare across --size 30k, 300k, 6M: flat within ±25%)`);
+void text; void cat; void duck1;
