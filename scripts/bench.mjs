@@ -6,7 +6,7 @@
 // `assess report` on the Bắc Bình fixture, next to `node -e ''` and a plain read of the same bytes (cat),
 // and next to DuckDB (npm @duckdb/node-api, installed into a temp folder) and Miller (Debian's `mlr`) when
 // they can be had. Prints median wall time, rows per second and peak RSS (GNU time), and the targets.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,7 +95,7 @@ function measure(cmd, cmdArgs, { runs = RUNS, cwd = ROOT, env = {} } = {}) {
   return { wall: med(walls), rss: rss.length ? med(rss) : NaN, min: Math.min(...walls) };
 }
 
-function duckdb(dir) {
+function duckdb() {
   const home = path.join(tmpdir(), 'assess-bench-duckdb');
   if (!existsSync(path.join(home, 'node_modules', '@duckdb', 'node-api'))) {
     mkdirSync(home, { recursive: true });
@@ -146,7 +146,7 @@ const text = add('assess report (text)', measure(process.execPath, [BIN, 'report
 const bb = add('assess report, Bắc Bình fixture', measure(process.execPath, [BIN, 'report', '--year', '2017', 'fixtures/bac-binh-2017'], { runs: Math.max(RUNS, 9) }));
 
 let duck2, duck1, miller;
-const d = duckdb(dir);
+const d = duckdb();
 if (d) {
   duck2 = add('DuckDB counts + checks, 2 threads', measure(process.execPath, [d.script, dir, '2'], { cwd: d.home }), rows);
   duck1 = add('DuckDB counts + checks, 1 thread', measure(process.execPath, [d.script, dir, '1'], { cwd: d.home }), rows);
