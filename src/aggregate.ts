@@ -1,7 +1,6 @@
 // Valid rows → the figures. Members are counted by a reducer as they stream past (addMember), then
 // finalize() joins them with the year's organizations. Pure: plain data in, plain data out.
-import type { MemberRow } from './schema.js';
-import { blockCodes, fold, type RatingCode } from './schemes.js';
+import { blockCodes, fold, RATING_CODES, type RatingCode } from './schemes.js';
 import type { OrgEntry } from './validate.js';
 
 export type ByRating = Partial<Record<RatingCode, number>>;
@@ -37,35 +36,42 @@ export interface Figures {
   units: UnitFigures[];
 }
 
+/** Position of each rating code in the count arrays. */
+export const CODE_INDEX = Object.fromEntries(RATING_CODES.map((c, i) => [c, i])) as Record<RatingCode, number>;
+export const NCODES = RATING_CODES.length;
+
 export interface MemberCounts {
   year: number;
-  byRating: Map<RatingCode, number>;
-  /** org_id → counts by rating. */
-  byOrg: Map<string, Map<RatingCode, number>>;
-  /** UNRANKED / PENDING → folded reason → count and the spellings seen. */
-  reasons: Map<'UNRANKED' | 'PENDING', Map<string, Map<string, number>>>;
+  /** Members by rating code (indexed by CODE_INDEX). */
+  byRating: Float64Array;
+  /** Members by organization and rating: [org.index * NCODES + CODE_INDEX[code]]. */
+  byOrg: Int32Array;
+  /** UNRANKED / PENDING → reason as written (trimmed) → count; grouped when finalized. */
+  reasons: Map<'UNRANKED' | 'PENDING', Map<string, number>>;
 }
 
-export function newMemberCounts(year: number): MemberCounts {
-  return { year, byRating: new Map(), byOrg: new Map(), reasons: new Map([['UNRANKED', new Map()], ['PENDING', new Map()]]) };
+/** Counts for a year whose organizations number `orgs`. */
+export function newMemberCounts(year: number, orgs: number): MemberCounts {
+  return { year, byRating: new Float64Array(NCODES), byOrg: new Int32Array(orgs * NCODES), reasons: new Map([['UNRANKED', new Map()], ['PENDING', new Map()]]) };
 }
 
 const bump = <K>(m: Map<K, number>, k: K, n = 1): void => {
   m.set(k, (m.get(k) ?? 0) + n);
 };
 
-export function addMember(counts: MemberCounts, row: MemberRow): void {
-  bump(counts.byRating, row.rating);
-  let org = counts.byOrg.get(row.org_id);
-  if (!org) counts.byOrg.set(row.org_id, (org = new Map()));
-  bump(org, row.rating);
-  if (row.rating === 'UNRANKED' || row.rating === 'PENDING') {
-    const byKey = counts.reasons.get(row.rating)!;
-    const key = fold(row.reason);
-    let spellings = byKey.get(key);
-    if (!spellings) byKey.set(key, (spellings = new Map()));
-    bump(spellings, row.reason);
-  }
+/** Counts one valid member of the organization at `orgIndex`. */
+export function addMember(counts: MemberCounts, orgIndex: number, rating: RatingCode, reason: string): void {
+  const c = CODE_INDEX[rating];
+  counts.byRating[c]!++;
+  counts.byOrg[orgIndex * NCODES + c]!++;
+  if (rating === 'UNRANKED' || rating === 'PENDING') bump(counts.reasons.get(rating)!, reason);
+}
+
+/** Adds `other` (counts of another part of the same file) into `into`. */
+export function mergeCounts(into: MemberCounts, other: MemberCounts): void {
+  for (let i = 0; i < NCODES; i++) into.byRating[i]! += other.byRating[i]!;
+  for (let i = 0; i < into.byOrg.length; i++) into.byOrg[i]! += other.byOrg[i]!;
+  for (const [code, m] of other.reasons) for (const [r, n] of m) bump(into.reasons.get(code)!, r, n);
 }
 
 function block(year: number, kind: 'org' | 'member', counts: Iterable<[RatingCode, number]>): Block {
@@ -80,9 +86,16 @@ function block(year: number, kind: 'org' | 'member', counts: Iterable<[RatingCod
 }
 
 /** Reasons grouped regardless of case and accents, most frequent first, each shown in its commonest spelling. */
-function reasonList(byKey: Map<string, Map<string, number>>): ReasonCount[] {
+function reasonList(raw: Map<string, number>): ReasonCount[] {
+  const groups = new Map<string, Map<string, number>>();
+  for (const [spelling, n] of raw) {
+    const key = fold(spelling);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = new Map()));
+    bump(g, spelling, n);
+  }
   const out: ReasonCount[] = [];
-  for (const spellings of byKey.values()) {
+  for (const spellings of groups.values()) {
     let count = 0;
     let best = '';
     let bestN = -1;
@@ -108,7 +121,11 @@ export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figure
     if (!list) cellsOf.set(o.parentId, (list = []));
     list.push(o);
   }
-  const membersOf = (id: string): [RatingCode, number][] => [...(counts.byOrg.get(id) ?? [])];
+  const byId = new Map(all.map((o) => [o.id, o.index]));
+  const membersOf = (id: string): [RatingCode, number][] => {
+    const base = byId.get(id)! * NCODES;
+    return RATING_CODES.map((code, i): [RatingCode, number] => [code, counts.byOrg[base + i]!]).filter(([, n]) => n > 0);
+  };
   const units: UnitFigures[] = [];
   for (const o of all) {
     if (o.kind !== 'dang_bo_co_so' && o.kind !== 'chi_bo_co_so') continue;
@@ -136,7 +153,7 @@ export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figure
     },
     cells: { ...block(year, 'org', cells.map((c) => [c.rating, 1])), committees: committees.filter((u) => u.cellList.length > 0).length },
     members: {
-      ...block(year, 'member', counts.byRating),
+      ...block(year, 'member', RATING_CODES.map((code, i): [RatingCode, number] => [code, counts.byRating[i]!]).filter(([, n]) => n > 0)),
       reasons: { UNRANKED: reasonList(counts.reasons.get('UNRANKED')!), PENDING: reasonList(counts.reasons.get('PENDING')!) },
     },
     units,

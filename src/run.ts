@@ -4,7 +4,7 @@ import { checkInputs, type CheckedInputs } from './check.js';
 import { EXIT, UsageError } from './errors.js';
 import { formatCount } from './format.js';
 import { locateInputs, readMeta, readText } from './io/inputs.js';
-import { readTable } from './io/read-table.js';
+import { readRaw, readTable } from './io/read-table.js';
 import { defaultTemplate, readTemplates } from './io/read-templates.js';
 import { writeOutput } from './io/write-output.js';
 import { checkAgainst, escapes, produce, type Format } from './output.js';
@@ -37,7 +37,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const problems: Problem[] = [];
   const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
-  const data = await checkInputs(inputs, readTable, years, problems);
+  const data = await checkInputs(inputs, (file) => ({ batches: () => readTable(file), raw: () => readRaw(file) }), years, problems);
   if (data.usable) requireYear(opts.year, inputs, data, problems);
   const { main, previous } = splitByYear(opts, data, problems, io);
   const figures = main.length === 0 ? figuresOf(data, opts.year) : undefined;

@@ -154,17 +154,9 @@ export class Tokenizer {
   }
 
   private tooLong(start: number, issues: CsvIssue[]): void {
-    // A quote on the record's first line that is still open after MAX_RECORD_CHARS is a runaway quote.
     const nl = this.buf.indexOf('\n', start);
     const firstLineText = this.buf.slice(start, nl === -1 ? this.buf.length : nl);
-    const open = new RegExp(`(^|${this.delimiter === '\t' ? '\\t' : this.delimiter})"`).exec(firstLineText);
-    if (open && nl !== -1 && nl - start <= this.maxRecord) {
-      // A quote opening a field on a short first line, still open past the limit: a runaway quote.
-      const field = firstLineText.slice(0, open.index + open[1]!.length).split(this.delimiter).length;
-      issues.push({ code: 'unclosed-quote', line: this.line, field, value: firstLine(firstLineText.slice(open.index + open[1]!.length, open.index + 41)) });
-    } else {
-      issues.push({ code: 'record-too-long', line: this.line, field: 1, value: firstLineText.slice(0, 40) });
-    }
+    issues.push(overLongIssue(firstLineText, this.line, this.delimiter, this.maxRecord, nl !== -1));
     // Drop the record: read on after the end of its first physical line.
     if (nl === -1) {
       this.skipping = true;
@@ -231,6 +223,29 @@ export class Tokenizer {
       i = k + 1;
     }
   }
+}
+
+/**
+ * The issue for a record still incomplete past the limit: a quote opening a field on a short first line
+ * is a runaway quote; anything else is an over-long line. `lineEnded`: the first line's end was seen.
+ */
+export function overLongIssue(firstLineText: string, line: number, delimiter: Delimiter, maxRecord: number, lineEnded: boolean): CsvIssue {
+  const open = new RegExp(`(^|${delimiter === '\t' ? '\\t' : delimiter})"`).exec(firstLineText);
+  if (open && lineEnded && firstLineText.length <= maxRecord) {
+    const at = open.index + open[1]!.length;
+    const field = firstLineText.slice(0, at).split(delimiter).length;
+    return { code: 'unclosed-quote', line, field, value: firstLine(firstLineText.slice(at, at + 40)) };
+  }
+  return { code: 'record-too-long', line, field: 1, value: firstLineText.slice(0, 40) };
+}
+
+/** Records holding text that did not decode (U+FFFD) become issues instead. */
+export function dropUndecodable(records: RawRecord[], issues: CsvIssue[]): RawRecord[] {
+  return records.filter((r) => {
+    const field = r.fields.findIndex((f) => f.includes('\ufffd'));
+    if (field >= 0) issues.push({ code: 'bad-encoding', line: r.line, field: field + 1, value: r.fields[field]! });
+    return field < 0;
+  });
 }
 
 function firstLine(s: string): string {

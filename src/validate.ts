@@ -5,12 +5,15 @@ import type { z } from 'zod';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
 import { PROBLEM_CODES, quote, type Problem, type ProblemCode } from './problems.js';
 import { memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
-import { blockCodes, FIRST_YEAR, KINDS, RATINGS, SCHEMES, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
+import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { formatCount } from './format.js';
+import { ExactIdSet, HashedIdSet, type IdSet } from './idset.js';
 
 /** An organization row of a checked year; kind / rating are undefined where the row's cell was invalid. */
 export interface OrgEntry {
+  /** Position among the organizations of its year (0, 1, …): member counts are kept by it. */
+  index: number;
   id: string;
   name: string;
   kind: OrgKind | undefined;
@@ -119,20 +122,25 @@ class FileChecker<K extends string> {
   }
 
   /** Records an id, or reports it as a duplicate of an earlier row of the same year. */
-  protected checkUnique(seen: Map<number, Map<string, number>>, year: number, id: string, line: number): boolean {
-    let ids = seen.get(year);
-    if (!ids) seen.set(year, (ids = new Map()));
-    const first = ids.get(id);
-    if (first !== undefined) {
-      this.reportCell(line, 'duplicate-id', 'id' as K, id, `mã này đã có ở dòng ${first} (năm ${year}); mỗi mã chỉ được xuất hiện một lần trong một năm`);
-      return false;
-    }
-    ids.set(id, line);
-    return true;
+  protected checkUnique(sets: Map<number, IdSet>, year: number, id: string, line: number): boolean {
+    let ids = sets.get(year);
+    if (!ids) sets.set(year, (ids = this.newIdSet()));
+    const first = ids.add(id, line);
+    if (first === undefined) return true;
+    this.reportDuplicate(line, id, first, year);
+    return false;
+  }
+
+  reportDuplicate(line: number, id: string, first: number, year: number): void {
+    this.reportCell(line, 'duplicate-id', 'id' as K, id, `mã này đã có ở dòng ${first} (năm ${year}); mỗi mã chỉ được xuất hiện một lần trong một năm`, year);
+  }
+
+  protected newIdSet(): IdSet {
+    return new ExactIdSet();
   }
 }
 
-/** "các mức năm 2017 của tổ chức: TSVM, HTTNV, HTNV, YEU, hoặc Không xếp loại, Chưa xếp loại" */
+/** "các mức xếp loại tổ chức năm 2017: TSVM, HTTNV, HTNV, YEU, hoặc Không xếp loại, Chưa xếp loại" */
 function schemeHint(year: number, block: 'org' | 'member'): string {
   const who = block === 'org' ? 'tổ chức' : 'đảng viên';
   return `các mức xếp loại ${who} năm ${year}: ${schemeFor(year)[block].join(', ')}, hoặc Không xếp loại, Chưa xếp loại (mã hoặc tên đầy đủ)`;
@@ -147,7 +155,7 @@ function codeFor(key: string, value: string): ProblemCode {
 
 export class OrgChecker extends FileChecker<OrgKey> {
   readonly orgs: OrgIndex = new Map();
-  private readonly ids = new Map<number, Map<string, number>>();
+  private readonly ids = new Map<number, IdSet>();
   private cellWithoutParentColumn = 0;
 
   constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[]) {
@@ -161,7 +169,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (!c) return;
     const { obj, year } = c;
     const line = record.line;
-    const row: Partial<OrgRow> = this.parse(orgRow, obj, line, year, 'org') ?? partialOrg(obj);
+    const row: Partial<OrgRow> = fastOrg(obj, year) ?? this.parse(orgRow, obj, line, year, 'org') ?? partialOrg(obj);
     const kind = row.kind;
     let rating = row.rating;
     if (rating !== undefined && !this.checkScheme(line, 'rating', obj.rating, rating, year, 'org')) rating = undefined;
@@ -174,7 +182,8 @@ export class OrgChecker extends FileChecker<OrgKey> {
     }
     const id = obj.id.trim();
     if (id === '' || !this.checkUnique(this.ids, year, id, line)) return;
-    this.orgs.get(year)!.set(id, { id, name: obj.name.trim(), kind, parentId: obj.parent_id.trim(), rating, year, line });
+    const byId = this.orgs.get(year)!;
+    byId.set(id, { index: byId.size, id, name: obj.name.trim(), kind, parentId: obj.parent_id.trim(), rating, year, line });
   }
 
   /** Cross-row checks: each chi_bo_truc_thuoc hangs under a dang_bo_co_so of its year. */
@@ -206,6 +215,28 @@ export class OrgChecker extends FileChecker<OrgKey> {
   }
 }
 
+/**
+ * The common row, checked without zod: the same result as `orgRow.parse` when every cell is plainly
+ * valid, else undefined (zod then checks the row and says what is wrong). test/validate.test.ts holds
+ * the two to the same answers.
+ */
+export function fastOrg(obj: Record<OrgKey, string>, year: number): OrgRow | undefined {
+  const id = obj.id.trim();
+  const name = obj.name.trim();
+  const kind = kindOf(obj.kind);
+  const rating = ratingOf(obj.rating);
+  if (id === '' || name === '' || kind === undefined || rating === undefined) return undefined;
+  return { id, name, kind, parent_id: obj.parent_id.trim(), year, rating };
+}
+
+export function fastMember(obj: Record<MemberKey, string>, year: number): MemberRow | undefined {
+  const id = obj.id.trim();
+  const orgId = obj.org_id.trim();
+  const rating = ratingOf(obj.rating);
+  if (id === '' || orgId === '' || rating === undefined) return undefined;
+  return { id, name: obj.name.trim(), org_id: orgId, year, rating, reason: obj.reason.trim() };
+}
+
 /** What can still be read from a row that failed its schema, so one bad cell does not hide the others. */
 function partialOrg(obj: Record<OrgKey, string>): Partial<OrgRow> {
   const kind = orgRow.shape.kind.safeParse(obj.kind);
@@ -214,38 +245,64 @@ function partialOrg(obj: Record<OrgKey, string>): Partial<OrgRow> {
 }
 
 export class MemberChecker extends FileChecker<MemberKey> {
-  private readonly ids = new Map<number, Map<string, number>>();
+  /** The ids of each year: hashed (exact after confirmation) when `hashed`, else exact at once. */
+  readonly ids = new Map<number, IdSet>();
 
   /** `orgs` is undefined when organizations.csv could not be read: cells are then not checked. */
-  constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[], private readonly orgs: OrgIndex | undefined) {
+  constructor(
+    file: string,
+    header: RawRecord,
+    years: ReadonlySet<number>,
+    problems: Problem[],
+    readonly orgs: OrgIndex | undefined,
+    /** Hash ids into typed arrays sized for about this many rows (0: exact Map, for small inputs). */
+    private readonly hashedCapacity = 0,
+  ) {
     super(file, header, MEMBER_COLUMNS, years, problems);
   }
 
-  /** Checks one record; returns the row when it is valid, to be counted. */
-  add(record: RawRecord): MemberRow | undefined {
+  protected override newIdSet(): IdSet {
+    return this.hashedCapacity > 0 ? new HashedIdSet(this.hashedCapacity) : new ExactIdSet();
+  }
+
+  /** The hashed id set of a year (the byte path adds to it directly). */
+  hashedIds(year: number): HashedIdSet {
+    let s = this.ids.get(year);
+    if (!s) this.ids.set(year, (s = this.newIdSet()));
+    if (!(s instanceof HashedIdSet)) throw new Error('hashedIds: this checker keeps exact ids');
+    return s;
+  }
+
+  /** Checks one record; returns the row and its cell when it is valid, to be counted. */
+  add(record: RawRecord): { row: MemberRow; org: OrgEntry } | undefined {
     if (!this.usable) return undefined;
     const c = this.cells(record);
     if (!c) return undefined;
     const { obj, year } = c;
     const line = record.line;
-    const row = this.parse(memberRow, obj, line, year, 'member');
+    const row = fastMember(obj, year) ?? this.parse(memberRow, obj, line, year, 'member');
     let ok = row !== undefined;
     if (row && !this.checkScheme(line, 'rating', obj.rating, row.rating, year, 'member')) ok = false;
     const id = obj.id.trim();
     if (id !== '' && !this.checkUnique(this.ids, year, id, line)) ok = false;
     const orgId = obj.org_id.trim();
-    if (orgId !== '' && this.orgs) {
-      const org = this.orgs.get(year)?.get(orgId);
-      if (!org) {
-        this.reportCell(line, 'unknown-org', 'org_id', obj.org_id, `không có chi bộ mã ${quote(orgId)} trong organizations.csv năm ${year}`);
-        ok = false;
-      } else if (org.kind !== undefined && !KINDS[org.kind].cell) {
-        this.reportCell(line, 'not-a-cell', 'org_id', obj.org_id,
-          `${quote(orgId)} (organizations.csv dòng ${org.line}) là ${KINDS[org.kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
-        ok = false;
-      }
+    const org = orgId === '' || !this.orgs ? undefined : this.checkCell(line, obj.org_id, orgId, year);
+    return ok && row && org ? { row, org } : undefined;
+  }
+
+  /** The cell a member's org_id names, or undefined (reported unless its own row was invalid). */
+  checkCell(line: number, raw: string, orgId: string, year: number): OrgEntry | undefined {
+    const org = this.orgs?.get(year)?.get(orgId);
+    if (!org) {
+      this.reportCell(line, 'unknown-org', 'org_id', raw, `không có chi bộ mã ${quote(orgId)} trong organizations.csv năm ${year}`);
+      return undefined;
     }
-    return ok ? row : undefined;
+    if (org.kind !== undefined && !KINDS[org.kind].cell) {
+      this.reportCell(line, 'not-a-cell', 'org_id', raw,
+        `${quote(orgId)} (organizations.csv dòng ${org.line}) là ${KINDS[org.kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
+      return undefined;
+    }
+    return org.kind === undefined ? undefined : org;
   }
 }
 

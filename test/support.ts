@@ -54,7 +54,7 @@ async function* batches(text: string): AsyncGenerator<Batch> {
 export async function checkText(organizations: string, members: string, year: number): Promise<{ problems: Problem[]; figures: Figures | undefined }> {
   const problems: Problem[] = [];
   const orgs = await checkOrganizations('organizations.csv', batches(organizations), new Set([year]), problems);
-  const counts = await checkMembers('members.csv', batches(members), new Set([year]), orgs.result, problems);
+  const counts = await checkMembers('members.csv', { batches: () => batches(members) }, new Set([year]), orgs.result, problems);
   const figures = orgs.result && problems.length === 0 ? finalize(orgs.result.get(year)!.values(), counts.result.get(year)!) : undefined;
   return { problems, figures };
 }

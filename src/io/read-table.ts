@@ -2,9 +2,10 @@
 // UTF-16 LE/BE, else UTF-8), the delimiter is sniffed from the header line, and the text is tokenized
 // as it streams in. Memory holds one chunk and at most one unfinished record.
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { detectEncoding, REPLACEMENT, type Encoding } from '../decode.js';
-import { sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
+import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
 
 export interface TableBatch {
   records: RawRecord[];
@@ -67,11 +68,28 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
   if (records.length || issues.length) yield { records, issues };
 }
 
-/** Records holding bytes that did not decode become issues instead (checked only where a chunk had any). */
-function dropUndecodable(records: RawRecord[], issues: CsvIssue[]): RawRecord[] {
-  return records.filter((r) => {
-    const field = r.fields.findIndex((f) => f.includes(REPLACEMENT));
-    if (field >= 0) issues.push({ code: 'bad-encoding', line: r.line, field: field + 1, value: r.fields[field]! });
-    return field < 0;
-  });
+
+export interface RawTable {
+  encoding: Encoding;
+  /** File size in bytes, to size the id sets and to show progress. */
+  size: number;
+  /** The file's bytes after its byte-order mark, in chunks. */
+  chunks: AsyncGenerator<Buffer>;
+  /** Closes the file when the chunks are not wanted after all. */
+  close: () => void;
+}
+
+/** The file as bytes, for the byte path (UTF-8 only: the caller reads UTF-16 as text with readTable). */
+export async function readRaw(path: string): Promise<RawTable> {
+  const { size } = await stat(path);
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  const { encoding, bom } = detectEncoding(head);
+  async function* chunks(): AsyncGenerator<Buffer> {
+    if (head.length > bom) yield head.subarray(bom);
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { encoding, size, chunks: chunks(), close: () => stream.destroy() };
 }

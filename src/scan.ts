@@ -1,0 +1,322 @@
+// The members file at national scale: UTF-8 bytes → checked, counted rows, without making a string of
+// every field. A plain line (no quote, valid UTF-8, the header's width, every checked cell in its usual
+// form) is handled here on bytes; anything else (quotes, odd cells, bad bytes, over-long lines) is
+// decoded and handed to the string tokenizer and MemberChecker: the reference path, so the problems
+// said are the same either way (test/scan.test.ts feeds both the same inputs).
+import { isUtf8 } from 'node:buffer';
+import { addMember, type MemberCounts } from './aggregate.js';
+import { HASH, hashBytes } from './idset.js';
+import { ratingOf, SPECIAL_CODES, schemeFor, type RatingCode } from './schemes.js';
+import { dropUndecodable, MAX_RECORD_CHARS, overLongIssue, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
+import type { MemberChecker, OrgEntry } from './validate.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const SPACE = 32;
+
+export interface ScanColumns {
+  id: number;
+  org_id: number;
+  year: number;
+  rating: number;
+  /** -1 when the file has no reason column. */
+  reason: number;
+}
+
+/** Counts a valid row; the same as check.ts does for rows of the string path. */
+function count(counts: Map<number, MemberCounts>, year: number, org: OrgEntry, rating: RatingCode, reason: string): void {
+  addMember(counts.get(year)!, org.index, rating, reason);
+}
+
+export class MemberScanner {
+  /** Physical line of the next byte to read (the header was line 1). */
+  line = 2;
+  /** Rows handled on bytes, and rows handed to the string path: for the differential test and the bench. */
+  fast = 0;
+  slow = 0;
+  private pending: Buffer | undefined;
+  /** Dropping the rest of an over-long line, up to its end. */
+  private skipping = false;
+  private readonly delim: number;
+  private readonly starts = new Int32Array(1024);
+  private readonly ends = new Int32Array(1024);
+  /** Raw rating cell → code, per year; null when the slow path must look. Short cells by a number. */
+  private readonly ratings = new Map<number, Map<string, RatingCode | null>>();
+  private readonly shortRatings = new Map<number, Map<number, RatingCode | null>>();
+  private readonly cellTables = new Map<number, CellTable>();
+  private readonly yearList: number[];
+
+  constructor(
+    private readonly checker: MemberChecker,
+    private readonly cols: ScanColumns,
+    private readonly width: number,
+    private readonly delimiter: Delimiter,
+    private readonly counts: Map<number, MemberCounts>,
+    years: ReadonlySet<number>,
+  ) {
+    this.delim = delimiter.charCodeAt(0);
+    this.yearList = [...years];
+    // Only valid cells are looked up here; anything else goes the string path, which says why.
+    for (const y of years) {
+      const cells = [...(checker.orgs?.get(y)?.values() ?? [])].filter((o) => o.kind === 'chi_bo_co_so' || o.kind === 'chi_bo_truc_thuoc');
+      this.cellTables.set(y, cellTable(cells));
+      this.ratings.set(y, new Map());
+      this.shortRatings.set(y, new Map());
+    }
+  }
+
+  /** Reads a chunk of bytes; a line cut at its end waits for the next chunk. */
+  push(chunk: Buffer): void {
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const done = this.scan(buf, false);
+    this.pending = done < buf.length ? buf.subarray(done) : undefined;
+  }
+
+  end(): void {
+    if (this.pending) this.scan(this.pending, true);
+    this.pending = undefined;
+  }
+
+  /** Handles every complete line of buf; returns how many bytes were consumed. */
+  private scan(buf: Buffer, final: boolean): number {
+    let pos = 0;
+    if (this.skipping) {
+      const nl = buf.indexOf(LF);
+      if (nl === -1) return buf.length;
+      this.skipping = false;
+      this.line++;
+      pos = nl + 1;
+    }
+    // Invalid UTF-8 anywhere in the complete lines sends them all the string path (which reports it).
+    const lastLf = buf.lastIndexOf(LF);
+    const checkedEnd = final ? buf.length : lastLf + 1;
+    const valid = isUtf8(buf.subarray(0, checkedEnd));
+    let nextQuote = buf.indexOf(QUOTE);
+    while (pos < buf.length) {
+      let nl = buf.indexOf(LF, pos);
+      if (nl === -1) {
+        if (!final) return pos;
+        nl = buf.length;
+      }
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
+      if ((nextQuote !== -1 && nextQuote < nl) || !valid || nl - pos > MAX_RECORD_CHARS) {
+        const next = this.irregular(buf, pos, final);
+        if (next < 0) return pos; // needs more bytes
+        pos = next;
+        continue;
+      }
+      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      if (end > pos && !this.plain(buf, pos, end)) this.slowText(buf.toString('utf8', pos, nl + 1 > buf.length ? buf.length : nl + 1), this.line);
+      this.line++;
+      pos = nl + 1;
+    }
+    return buf.length;
+  }
+
+  /**
+   * A plain line's fields by their byte ranges. Returns false (leaving everything to the string path)
+   * unless it could check and count the row itself, or it is a row of another year.
+   */
+  private plain(buf: Buffer, start: number, end: number): boolean {
+    const { starts, ends, delim, width } = this;
+    let n = 0;
+    let s = start;
+    for (let i = start; i < end; i++) {
+      if (buf[i] === delim) {
+        if (n < starts.length) {
+          starts[n] = s;
+          ends[n] = i;
+        }
+        n++;
+        s = i + 1;
+      }
+    }
+    if (n < starts.length) {
+      starts[n] = s;
+      ends[n] = end;
+    }
+    n++;
+    if (n !== width) return false;
+    const c = this.cols;
+    // year: exactly four digits
+    const ys = starts[c.year]!;
+    if (ends[c.year]! - ys !== 4) return false;
+    const y = (buf[ys]! - 48) * 1000 + (buf[ys + 1]! - 48) * 100 + (buf[ys + 2]! - 48) * 10 + (buf[ys + 3]! - 48);
+    if (buf[ys]! < 48 || buf[ys]! > 57 || buf[ys + 1]! < 48 || buf[ys + 1]! > 57 || buf[ys + 2]! < 48 || buf[ys + 2]! > 57 || buf[ys + 3]! < 48 || buf[ys + 3]! > 57) return false;
+    const yearsSeen = this.checker.yearsSeen;
+    if (!this.yearList.includes(y)) {
+      if (y < 1930 || y > 2100) return false;
+      yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
+      return true;
+    }
+    // rating: a spelling seen before, valid in this year's scheme (short cells keyed by their bytes as a number)
+    const rs = starts[c.rating]!;
+    const re = ends[c.rating]!;
+    const rating = re - rs <= 6 ? this.shortRating(buf, rs, re, y) : this.longRating(buf, rs, re, y);
+    if (rating === null) return false;
+    // id and org_id: ASCII, not blank, no surrounding space (else the string path trims and says)
+    const is = starts[c.id]!;
+    const ie = ends[c.id]!;
+    if (!asciiWord(buf, is, ie)) return false;
+    const os = starts[c.org_id]!;
+    const oe = ends[c.org_id]!;
+    if (!asciiWord(buf, os, oe)) return false;
+    const org = this.cellAt(buf, os, oe, y);
+    if (!org) return false;
+    yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
+    hashBytes(buf, is, ie);
+    this.checker.hashedIds(y).addHash(HASH.h1, HASH.h2, this.line);
+    const reason = (rating === 'UNRANKED' || rating === 'PENDING') && c.reason >= 0 ? buf.toString('utf8', starts[c.reason]!, ends[c.reason]!).trim() : '';
+    count(this.counts, y, org, rating, reason);
+    this.fast++;
+    return true;
+  }
+
+  private shortRating(buf: Buffer, s: number, e: number, year: number): RatingCode | null {
+    let key = e - s; // length first: "" and "\0" differ
+    for (let i = s; i < e; i++) key = key * 256 + buf[i]!;
+    const cache = this.shortRatings.get(year)!;
+    let r = cache.get(key);
+    if (r === undefined) cache.set(key, (r = allowedRating(buf.toString('utf8', s, e), year)));
+    return r;
+  }
+
+  private longRating(buf: Buffer, s: number, e: number, year: number): RatingCode | null {
+    const raw = buf.toString('latin1', s, e);
+    const cache = this.ratings.get(year)!;
+    let r = cache.get(raw);
+    if (r === undefined) cache.set(raw, (r = allowedRating(buf.toString('utf8', s, e), year)));
+    return r;
+  }
+
+  /** The valid cell of `year` whose id is bytes [s, e): found by hash, confirmed byte for byte. */
+  private cellAt(buf: Buffer, s: number, e: number, year: number): OrgEntry | undefined {
+    const t = this.cellTables.get(year)!;
+    hashBytes(buf, s, e);
+    const h = HASH.h1;
+    const { slots, ids, starts } = t;
+    let i = h & t.mask;
+    for (;;) {
+      const k = slots[2 * i + 1]!;
+      if (k === -1) return undefined;
+      if (slots[2 * i] === h) {
+        const a = starts[k]!;
+        if (starts[k + 1]! - a === e - s) {
+          let j = 0;
+          while (j < e - s && ids[a + j] === buf[s + j]) j++;
+          if (j === e - s) return t.orgs[k];
+        }
+      }
+      i = (i + 1) & t.mask;
+    }
+  }
+
+  /**
+   * From a line holding a quote (or bad bytes, or over-long) at `start`: the lines up to where the quotes
+   * balance again go to the string tokenizer. Returns where to read on, or -1 to wait for more bytes.
+   */
+  private irregular(buf: Buffer, start: number, final: boolean): number {
+    let quotes = 0;
+    let i = start;
+    for (;;) {
+      const nl = buf.indexOf(LF, i);
+      const stop = nl === -1 ? buf.length : nl;
+      for (let q = buf.indexOf(QUOTE, i); q !== -1 && q < stop; q = buf.indexOf(QUOTE, q + 1)) quotes++;
+      if (quotes % 2 === 0 && nl !== -1) {
+        this.slowText(buf.toString('utf8', start, nl + 1), this.line);
+        return nl + 1;
+      }
+      if (nl === -1) {
+        if (!final) return this.overLimit(buf, start) ? this.runaway(buf, start) : -1;
+        this.slowText(buf.toString('utf8', start), this.line);
+        return buf.length;
+      }
+      if (quotes % 2 === 1 && nl + 1 - start > MAX_RECORD_CHARS && this.overLimit(buf.subarray(0, nl + 1), start)) return this.runaway(buf, start);
+      i = nl + 1;
+    }
+  }
+
+  /** A record still open past the limit: said as the string tokenizer says it; read on after its first line. */
+  private runaway(buf: Buffer, start: number): number {
+    const nl = buf.indexOf(LF, start);
+    const text = buf.toString('utf8', start, nl === -1 ? buf.length : nl);
+    this.checker.csvIssue(overLongIssue(text, this.line, this.delimiter, MAX_RECORD_CHARS, nl !== -1));
+    if (nl === -1) {
+      this.skipping = true; // the rest of this line is dropped as it comes
+      return buf.length;
+    }
+    this.line++;
+    return nl + 1;
+  }
+
+  /** More than the limit in bytes may still be within it in characters (Vietnamese takes 2–3 bytes a letter). */
+  private overLimit(buf: Buffer, start: number): boolean {
+    return buf.length - start > MAX_RECORD_CHARS && buf.toString('utf8', start).length > MAX_RECORD_CHARS;
+  }
+
+  /** The string path for `text`, the record(s) starting at `line`. */
+  private slowText(text: string, line: number): void {
+    const t = new Tokenizer(this.delimiter);
+    const issues: CsvIssue[] = [];
+    let records = [...t.push(text, issues), ...t.end(issues)];
+    records = dropUndecodable(records, issues);
+    const shift = line - 1;
+    for (const issue of issues) this.checker.csvIssue({ ...issue, line: issue.line + shift, ...(issue.closedAt !== undefined ? { closedAt: issue.closedAt + shift } : {}) });
+    for (const r of records) this.slowRecord({ ...r, line: r.line + shift, endLine: r.endLine + shift });
+    let breaks = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks++;
+    this.line = line + breaks + (text.endsWith('\n') ? 0 : 1);
+  }
+
+  private slowRecord(record: RawRecord): void {
+    this.slow++;
+    const ok = this.checker.add(record);
+    if (ok) count(this.counts, ok.row.year, ok.org, ok.row.rating, ok.row.reason);
+  }
+}
+
+/** The rating a cell means if the year's scheme has it, else null (the string path will say why). */
+function allowedRating(text: string, year: number): RatingCode | null {
+  const code = ratingOf(text);
+  return code !== undefined && (schemeFor(year).member.includes(code) || (SPECIAL_CODES as readonly string[]).includes(code)) ? code : null;
+}
+
+/** Cells by the hash of their id's bytes: open addressing, slots of [hash, index into orgs], ids kept as bytes. */
+interface CellTable {
+  orgs: OrgEntry[];
+  ids: Buffer;
+  starts: Int32Array;
+  slots: Int32Array;
+  mask: number;
+}
+
+function cellTable(orgs: OrgEntry[]): CellTable {
+  const ids = Buffer.from(orgs.map((o) => o.id).join(''), 'utf8');
+  const starts = new Int32Array(orgs.length + 1);
+  let at = 0;
+  orgs.forEach((o, k) => {
+    starts[k] = at;
+    at += Buffer.byteLength(o.id, 'utf8');
+  });
+  starts[orgs.length] = at;
+  let c = 16;
+  while (c < orgs.length * 2) c <<= 1;
+  const slots = new Int32Array(2 * c).fill(-1);
+  for (let k = 0; k < orgs.length; k++) {
+    hashBytes(ids, starts[k]!, starts[k + 1]!);
+    let i = HASH.h1 & (c - 1);
+    while (slots[2 * i + 1] !== -1) i = (i + 1) & (c - 1);
+    slots[2 * i] = HASH.h1;
+    slots[2 * i + 1] = k;
+  }
+  return { orgs, ids, starts, slots, mask: c - 1 };
+}
+
+/** An id or org_id on bytes: not blank, ASCII, no space at either end. */
+function asciiWord(buf: Buffer, s: number, e: number): boolean {
+  if (e <= s || buf[s] === SPACE || buf[e - 1] === SPACE) return false;
+  for (let i = s; i < e; i++) if (buf[i]! >= 0x80 || buf[i]! < 0x20) return false;
+  return true;
+}
+
