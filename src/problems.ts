@@ -51,11 +51,17 @@ export function quote(value: string): string {
   return JSON.stringify(shown);
 }
 
-/** Problems in reading order: by file, then line; ties keep the order they were found in. */
+const CODE_ORDER = new Map(Object.keys(PROBLEM_CODES).map((c, i) => [c, i]));
+
+/**
+ * Problems in reading order: by file, then line, then kind (in PROBLEM_CODES' order: a row's cells
+ * before its duplicate id, before its cell reference), then as found. Independent of which path found
+ * them first.
+ */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return problems
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : a.p.line - b.p.line || a.i - b.i))
+    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : a.p.line - b.p.line || CODE_ORDER.get(a.p.code)! - CODE_ORDER.get(b.p.code)! || a.i - b.i))
     .map((x) => x.p);
 }
 

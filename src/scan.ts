@@ -107,8 +107,8 @@ export class MemberScanner {
         continue;
       }
       const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-      if (end > pos && !this.plain(buf, pos, end)) this.slowText(buf.toString('utf8', pos, nl + 1 > buf.length ? buf.length : nl + 1), this.line);
-      this.line++;
+      if (end === pos || this.plain(buf, pos, end)) this.line++;
+      else this.slowText(buf.toString('utf8', pos, Math.min(nl + 1, buf.length)), this.line); // moves this.line on
       pos = nl + 1;
     }
     return buf.length;

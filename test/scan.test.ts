@@ -1,0 +1,102 @@
+// The byte path (src/scan.ts) against the string path it hands irregular rows to: the same inputs must
+// give the same problems, in the same order, and the same figures. Inputs: every fixture, the bad-input
+// catalogue, hand-made edge cases, and random files with every kind of irregular row mixed in.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { finalize } from '../src/aggregate.js';
+import { checkMembers, checkOrganizations, type Batch, type TableSource } from '../src/check.js';
+import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
+import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/tokenize.js';
+import { ROOT, SMALL } from './support.js';
+
+/** The string path as io/read-table.ts feeds it: decoded text, undecodable records turned into issues. */
+async function* batches(text: string): AsyncGenerator<Batch> {
+  const t = new Tokenizer(sniffDelimiter(text));
+  const issues: Batch['issues'] = [];
+  const records = dropUndecodable([...t.push(text, issues), ...t.end(issues)], issues);
+  yield { records, issues };
+}
+
+/** The bytes in chunks of `chunk`, claiming a size that sends them down the byte path. */
+function source(bytes: Buffer, chunk: number, byteBath: boolean): TableSource {
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  return {
+    batches: () => batches(text),
+    raw: byteBath
+      ? async () => ({
+          encoding: 'utf-8',
+          size: 1 << 30,
+          close: () => {},
+          chunks: (async function* () {
+            const body = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3) : bytes;
+            for (let i = 0; i < body.length; i += chunk) yield body.subarray(i, i + chunk);
+          })(),
+        })
+      : undefined,
+  };
+}
+
+async function run(orgs: string, members: Buffer, year: number, chunk: number, bytePath: boolean) {
+  const problems: Problem[] = [];
+  const years = new Set([year, year - 1]);
+  const o = await checkOrganizations('organizations.csv', batches(orgs), years, problems);
+  const m = await checkMembers('members.csv', source(members, chunk, bytePath), years, o.result, problems);
+  // Figures are only ever used when there is no problem (a report is refused otherwise).
+  const figures = problems.length === 0 && o.result && o.result.get(year)!.size > 0 ? finalize(o.result.get(year)!.values(), m.result.get(year)!) : undefined;
+  return { problems: sortProblems(problems).map((p) => formatProblem(p)), figures, years: [...m.years].sort() };
+}
+
+async function same(orgs: string, members: string | Buffer, year: number, chunks = [7, 64, 1 << 20]): Promise<void> {
+  const bytes = typeof members === 'string' ? Buffer.from(members) : members;
+  const want = await run(orgs, bytes, year, 1 << 20, false);
+  for (const chunk of chunks) expect(await run(orgs, bytes, year, chunk, true), `chunks of ${chunk}`).toEqual(want);
+}
+
+describe('byte path = string path', () => {
+  const dirs = [
+    ...['bac-binh-2017', 'ham-my-2019', 'dang-bo-xa-2019'].map((d) => path.join(ROOT, 'fixtures', d)),
+    ...readdirSync(path.join(ROOT, 'fixtures', 'bad')).filter((d) => !d.endsWith('.md')).map((d) => path.join(ROOT, 'fixtures', 'bad', d)),
+  ];
+  it.each(dirs)('%s', async (dir) => {
+    const year = /(\d{4})$/.exec(dir)?.[1] ? Number(/(\d{4})$/.exec(dir)![1]) : JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')).year;
+    await same(readFileSync(path.join(dir, 'organizations.csv'), 'utf8'), readFileSync(path.join(dir, 'members.csv')), year, [1 << 20, 13]);
+  });
+
+  const M = SMALL.members.trimEnd();
+  it.each([
+    ['duplicates across chunks', `${M}\nDV3,Trùng,CB1,2017,HTNV,\nDV3,Lại trùng,CB1,2017,HTNV,\nDV1,,DB1-C1,2017,HTTNV,\n`],
+    ['quoted names with line breaks and commas', `${M}\nDV9,"Nguyễn, Văn\nHai",CB1,2017,HTNV,\nDV10,"Lê ""Út""",CB1,2017,Giỏi,\n`],
+    ['CRLF line ends', `${M}\nDV9,A,CB1,2017,HTNV,\n`.replace(/\n/g, '\r\n')],
+    ['unclosed quote at the end', `${M}\nDV9,"Lỗi,CB1,2017,HTNV,\nDV10,B,CB1,2017,HTNV,\n`],
+    ['stray text after a quote', `${M}\nDV9,"A"x,CB1,2017,HTNV,\nDV10,B,CB1,2017,HTNV,\n`],
+    ['odd cells: spaces, case, accents, blanks', `${M}\n DV9 ,A, CB1 ,2017, htnv ,\nDV10,B,CB1,2017,Hoàn thành tốt nhiệm vụ,\nDV11,C,CB1,2017,,\n,D,CB1,2017,HTNV,\nDV12,E,,2017,HTNV,\n`],
+    ['other years, bad years', `${M}\nDV9,A,XX,2016,Giỏi,\nDV10,B,CB1,20l7,HTNV,\nDV11,C,CB1,3017,HTNV,\n`],
+    ['wrong field counts and blank lines', `${M}\n\nDV9,A,CB1,2017\nDV10,B,CB1,2017,HTNV,,,\nDV11,C,CB1,2017,HTNV,,x\n,,,,,\n`],
+    ['orphans and committees', `${M}\nDV9,A,KHONG-CO,2017,HTNV,\nDV10,B,DB1,2017,HTNV,\n`],
+    ['invalid UTF-8', Buffer.concat([Buffer.from(`${M}\nDV9,`), Buffer.from([0xc3, 0x28]), Buffer.from(',CB1,2017,HTNV,\nDV10,B,CB1,2017,HTNV,\n')])],
+    ['no newline at the end', `${M}\nDV9,A,CB1,2017,HTNV,`],
+    ['a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SMALL.members)])],
+    ['reasons in two spellings', `${M}\nDV9,A,CB1,2017,UNRANKED,miễn sinh hoạt\nDV10,B,CB1,2017,Không xếp loại,MIỄN SINH HOẠT\n`],
+  ])('%s', async (_name, members) => {
+    await same(SMALL.organizations, members, 2017);
+  });
+
+  it('random files with irregular rows mixed in', async () => {
+    const good = fc.record({ id: fc.integer({ min: 1, max: 40 }), cell: fc.constantFrom('CB1', 'DB1-C1', 'DB1-C2', 'DB2-C1'), rating: fc.constantFrom('HTXSNV', 'HTTNV', 'HTNV', 'HTNV_HC', 'KHTNV', 'UNRANKED', 'PENDING', '', 'hoàn thành tốt nhiệm vụ') });
+    const row = fc.oneof(
+      { weight: 8, arbitrary: good.map((r) => `DV${r.id},Tên ${r.id},${r.cell},2017,${r.rating},${r.rating === 'UNRANKED' ? 'Miễn sinh hoạt' : ''}`) },
+      { weight: 1, arbitrary: fc.constantFrom('DV99,"Tên, có phẩy",CB1,2017,HTNV,', 'DV98,"Hai\ndòng",CB1,2017,HTNV,', 'DV97,A,CB9,2017,HTNV,', 'DV96,A,CB1,2016,Giỏi,', 'DV95,A,CB1,2017', '', 'DV94,"mở,CB1,2017,HTNV,', 'DV93,A,CB1,2017,Giỏi,', 'DV92,"A"b,CB1,2017,HTNV,') },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 60 }), fc.integer({ min: 1, max: 200 }), fc.boolean(), async (rows, chunk, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const text = ['id,name,org_id,year,rating,reason', ...rows].join(eol) + eol;
+        const want = await run(SMALL.organizations, Buffer.from(text), 2017, 1 << 20, false);
+        expect(await run(SMALL.organizations, Buffer.from(text), 2017, chunk, true)).toEqual(want);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
