@@ -7,13 +7,15 @@ import { isUtf8 } from 'node:buffer';
 import { addMember, type MemberCounts } from './aggregate.js';
 import { HASH, hashBytes } from './idset.js';
 import { ratingOf, SPECIAL_CODES, schemeFor, type RatingCode } from './schemes.js';
-import { dropUndecodable, MAX_RECORD_CHARS, overLongIssue, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
+import { TextDecoder } from 'node:util';
+import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
 import type { MemberChecker, OrgEntry } from './validate.js';
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
+const U_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
 
 export interface ScanColumns {
   id: number;
@@ -36,8 +38,9 @@ export class MemberScanner {
   fast = 0;
   slow = 0;
   private pending: Buffer | undefined;
-  /** Dropping the rest of an over-long line, up to its end. */
-  private skipping = false;
+  /** The string tokenizer, while it reads an irregular stretch; its decoder keeps split characters whole. */
+  private tok: Tokenizer | undefined;
+  private decoder: TextDecoder | undefined;
   private readonly delim: number;
   private readonly starts = new Int32Array(1024);
   private readonly ends = new Int32Array(1024);
@@ -76,42 +79,70 @@ export class MemberScanner {
   end(): void {
     if (this.pending) this.scan(this.pending, true);
     this.pending = undefined;
+    if (this.tok) this.finishTok();
   }
 
   /** Handles every complete line of buf; returns how many bytes were consumed. */
   private scan(buf: Buffer, final: boolean): number {
     let pos = 0;
-    if (this.skipping) {
-      const nl = buf.indexOf(LF);
-      if (nl === -1) return buf.length;
-      this.skipping = false;
-      this.line++;
-      pos = nl + 1;
-    }
-    // Invalid UTF-8 anywhere in the complete lines sends them all the string path (which reports it).
-    const lastLf = buf.lastIndexOf(LF);
-    const checkedEnd = final ? buf.length : lastLf + 1;
-    const valid = isUtf8(buf.subarray(0, checkedEnd));
+    // Invalid UTF-8 in a chunk: its lines are checked one by one, and the bad ones go the string path.
+    const valid = isUtf8(buf.subarray(0, final ? buf.length : buf.lastIndexOf(LF) + 1));
     let nextQuote = buf.indexOf(QUOTE);
+    let nextBad = buf.indexOf(U_FFFD); // a literal U+FFFD is flagged by the string path too
     while (pos < buf.length) {
+      if (this.tok) {
+        pos = this.feed(buf, pos, final);
+        continue;
+      }
       let nl = buf.indexOf(LF, pos);
       if (nl === -1) {
         if (!final) return pos;
         nl = buf.length;
       }
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
-      if ((nextQuote !== -1 && nextQuote < nl) || !valid || nl - pos > MAX_RECORD_CHARS) {
-        const next = this.irregular(buf, pos, final);
-        if (next < 0) return pos; // needs more bytes
-        pos = next;
+      if (nextBad !== -1 && nextBad < pos) nextBad = buf.indexOf(U_FFFD, pos);
+      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      const irregular = (nextQuote !== -1 && nextQuote < nl) || (nextBad !== -1 && nextBad < nl) || nl - pos > MAX_RECORD_CHARS || (!valid && !isUtf8(buf.subarray(pos, nl)));
+      if (irregular || (end > pos && !this.plain(buf, pos, end))) {
+        // The string tokenizer takes over from this line until it has no record waiting.
+        this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
+        this.decoder = new TextDecoder('utf-8');
         continue;
       }
-      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-      if (end === pos || this.plain(buf, pos, end)) this.line++;
-      else this.slowText(buf.toString('utf8', pos, Math.min(nl + 1, buf.length)), this.line); // moves this.line on
+      this.line++;
       pos = nl + 1;
     }
     return buf.length;
+  }
+
+  /** Feeds the string tokenizer a line (or the rest of the chunk); hands the byte path back once it is idle. */
+  private feed(buf: Buffer, pos: number, final: boolean): number {
+    const nl = buf.indexOf(LF, pos);
+    const stop = nl === -1 ? buf.length : nl + 1;
+    const issues: CsvIssue[] = [];
+    const records = this.tok!.push(this.decoder!.decode(buf.subarray(pos, stop), { stream: true }), issues);
+    this.report(records, issues);
+    if (final && stop === buf.length) this.finishTok();
+    else if (this.tok!.idle && nl !== -1) {
+      this.line = this.tok!.nextLine;
+      this.tok = undefined;
+    }
+    return stop;
+  }
+
+  /** The end of the input while the string tokenizer reads: what it still holds, then the byte path is done. */
+  private finishTok(): void {
+    const issues: CsvIssue[] = [];
+    const records = [...this.tok!.push(this.decoder!.decode(), issues), ...this.tok!.end(issues)];
+    this.report(records, issues);
+    this.line = this.tok!.nextLine;
+    this.tok = undefined;
+  }
+
+  private report(records: RawRecord[], issues: CsvIssue[]): void {
+    const kept = dropUndecodable(records, issues);
+    for (const issue of issues) this.checker.csvIssue(issue);
+    for (const r of kept) this.slowRecord(r);
   }
 
   /**
@@ -210,63 +241,6 @@ export class MemberScanner {
       }
       i = (i + 1) & t.mask;
     }
-  }
-
-  /**
-   * From a line holding a quote (or bad bytes, or over-long) at `start`: the lines up to where the quotes
-   * balance again go to the string tokenizer. Returns where to read on, or -1 to wait for more bytes.
-   */
-  private irregular(buf: Buffer, start: number, final: boolean): number {
-    let quotes = 0;
-    let i = start;
-    for (;;) {
-      const nl = buf.indexOf(LF, i);
-      const stop = nl === -1 ? buf.length : nl;
-      for (let q = buf.indexOf(QUOTE, i); q !== -1 && q < stop; q = buf.indexOf(QUOTE, q + 1)) quotes++;
-      if (quotes % 2 === 0 && nl !== -1) {
-        this.slowText(buf.toString('utf8', start, nl + 1), this.line);
-        return nl + 1;
-      }
-      if (nl === -1) {
-        if (!final) return this.overLimit(buf, start) ? this.runaway(buf, start) : -1;
-        this.slowText(buf.toString('utf8', start), this.line);
-        return buf.length;
-      }
-      if (quotes % 2 === 1 && nl + 1 - start > MAX_RECORD_CHARS && this.overLimit(buf.subarray(0, nl + 1), start)) return this.runaway(buf, start);
-      i = nl + 1;
-    }
-  }
-
-  /** A record still open past the limit: said as the string tokenizer says it; read on after its first line. */
-  private runaway(buf: Buffer, start: number): number {
-    const nl = buf.indexOf(LF, start);
-    const text = buf.toString('utf8', start, nl === -1 ? buf.length : nl);
-    this.checker.csvIssue(overLongIssue(text, this.line, this.delimiter, MAX_RECORD_CHARS, nl !== -1));
-    if (nl === -1) {
-      this.skipping = true; // the rest of this line is dropped as it comes
-      return buf.length;
-    }
-    this.line++;
-    return nl + 1;
-  }
-
-  /** More than the limit in bytes may still be within it in characters (Vietnamese takes 2–3 bytes a letter). */
-  private overLimit(buf: Buffer, start: number): boolean {
-    return buf.length - start > MAX_RECORD_CHARS && buf.toString('utf8', start).length > MAX_RECORD_CHARS;
-  }
-
-  /** The string path for `text`, the record(s) starting at `line`. */
-  private slowText(text: string, line: number): void {
-    const t = new Tokenizer(this.delimiter);
-    const issues: CsvIssue[] = [];
-    let records = [...t.push(text, issues), ...t.end(issues)];
-    records = dropUndecodable(records, issues);
-    const shift = line - 1;
-    for (const issue of issues) this.checker.csvIssue({ ...issue, line: issue.line + shift, ...(issue.closedAt !== undefined ? { closedAt: issue.closedAt + shift } : {}) });
-    for (const r of records) this.slowRecord({ ...r, line: r.line + shift, endLine: r.endLine + shift });
-    let breaks = 0;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks++;
-    this.line = line + breaks + (text.endsWith('\n') ? 0 : 1);
   }
 
   private slowRecord(record: RawRecord): void {

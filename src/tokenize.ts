@@ -73,8 +73,20 @@ export class Tokenizer {
   constructor(
     private readonly delimiter: Delimiter,
     private readonly maxRecord = MAX_RECORD_CHARS,
+    firstLine = 1,
   ) {
     this.delim = delimiter.charCodeAt(0);
+    this.line = firstLine;
+  }
+
+  /** Everything pushed so far has become records or issues: no record is waiting for more text. */
+  get idle(): boolean {
+    return this.pos >= this.buf.length && !this.skipping;
+  }
+
+  /** The physical line the next text starts on. */
+  get nextLine(): number {
+    return this.line;
   }
 
   /** Adds text; returns the records completed by it, and appends any syntax issue to `issues`. */

@@ -96,7 +96,7 @@ describe('byte path = string path', () => {
         const want = await run(SMALL.organizations, Buffer.from(text), 2017, 1 << 20, false);
         expect(await run(SMALL.organizations, Buffer.from(text), 2017, chunk, true)).toEqual(want);
       }),
-      { numRuns: 150 },
+      { numRuns: 400 },
     );
   });
 });
