@@ -24,8 +24,18 @@ export interface UnitFigures {
   line: number;
   cells: Block;
   members: Block;
-  /** Its cells (chi_bo_truc_thuoc), each with its members. */
-  cellList: { id: string; name: string; rating: RatingCode; line: number; members: Block }[];
+  /** Its position in `Figures.memberCounts`, and its cells (chi_bo_truc_thuoc). */
+  index: number;
+  cellList: CellFigures[];
+}
+
+/** A cell under a committee; its members are `Figures.memberCounts` at its index. */
+export interface CellFigures {
+  id: string;
+  name: string;
+  rating: RatingCode;
+  line: number;
+  index: number;
 }
 
 export interface Figures {
@@ -34,6 +44,13 @@ export interface Figures {
   cells: Block & { committees: number };
   members: Block & { reasons: { UNRANKED: ReasonCount[]; PENDING: ReasonCount[] } };
   units: UnitFigures[];
+  /** Members by organization and rating, [index * NCODES + CODE_INDEX[code]]: read with membersAt. */
+  memberCounts: Int32Array;
+}
+
+/** The member counts of the organization at `index`, by CODE_INDEX (a view, not a copy). */
+export function membersAt(f: Figures, index: number): Int32Array {
+  return f.memberCounts.subarray(index * NCODES, index * NCODES + NCODES);
 }
 
 /** Position of each rating code in the count arrays. */
@@ -108,12 +125,17 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
   return out.sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }
 
-const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+/** Counts by CODE_INDEX → (code, count) pairs for block(). */
+function pairs(counts: ArrayLike<number>): [RatingCode, number][] {
+  const out: [RatingCode, number][] = [];
+  for (let i = 0; i < NCODES; i++) if (counts[i]! > 0) out.push([RATING_CODES[i]!, counts[i]!]);
+  return out;
+}
 
-/** Joins the year's organizations (all valid) with the member counts. */
+/** Joins the year's organizations (all valid, in file order) with the member counts. */
 export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figures {
   const year = counts.year;
-  const all = [...orgs].sort(byLine);
+  const all = [...orgs];
   const cellsOf = new Map<string, OrgEntry[]>();
   for (const o of all) {
     if (o.kind !== 'chi_bo_truc_thuoc') continue;
@@ -121,41 +143,48 @@ export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figure
     if (!list) cellsOf.set(o.parentId, (list = []));
     list.push(o);
   }
-  const byId = new Map(all.map((o) => [o.id, o.index]));
-  const membersOf = (id: string): [RatingCode, number][] => {
-    const base = byId.get(id)! * NCODES;
-    return RATING_CODES.map((code, i): [RatingCode, number] => [code, counts.byOrg[base + i]!]).filter(([, n]) => n > 0);
-  };
+  const byOrg = counts.byOrg;
   const units: UnitFigures[] = [];
+  const cellTotals = new Int32Array(NCODES);
+  const baseTotals = new Int32Array(NCODES);
+  let committees = 0;
+  let committeesWithCells = 0;
   for (const o of all) {
     if (o.kind !== 'dang_bo_co_so' && o.kind !== 'chi_bo_co_so') continue;
     const cells = cellsOf.get(o.id) ?? [];
-    const cellList = cells.map((c) => ({ id: c.id, name: c.name, rating: c.rating!, line: c.line, members: block(year, 'member', membersOf(c.id)) }));
+    const cellRatings = new Int32Array(NCODES);
+    const members = byOrg.slice(o.index * NCODES, o.index * NCODES + NCODES);
+    for (const c of cells) {
+      cellRatings[CODE_INDEX[c.rating!]]!++;
+      for (let i = 0; i < NCODES; i++) members[i]! += byOrg[c.index * NCODES + i]!;
+    }
+    for (let i = 0; i < NCODES; i++) cellTotals[i]! += cellRatings[i]!;
+    baseTotals[CODE_INDEX[o.rating!]]!++;
+    if (o.kind === 'dang_bo_co_so') {
+      committees++;
+      if (cells.length > 0) committeesWithCells++;
+    }
     units.push({
       id: o.id,
       name: o.name,
       kind: o.kind,
       rating: o.rating!,
       line: o.line,
-      cells: block(year, 'org', cellList.map((c) => [c.rating, 1])),
-      members: block(year, 'member', [...membersOf(o.id), ...cells.flatMap((c) => membersOf(c.id))]),
-      cellList,
+      cells: block(year, 'org', pairs(cellRatings)),
+      members: block(year, 'member', pairs(members)),
+      index: o.index,
+      cellList: cells.map((c) => ({ id: c.id, name: c.name, rating: c.rating!, line: c.line, index: c.index })),
     });
   }
-  const committees = units.filter((u) => u.kind === 'dang_bo_co_so');
-  const cells = units.flatMap((u) => u.cellList);
   return {
     year,
-    baseOrganizations: {
-      ...block(year, 'org', units.map((u) => [u.rating, 1])),
-      committees: committees.length,
-      cellBases: units.length - committees.length,
-    },
-    cells: { ...block(year, 'org', cells.map((c) => [c.rating, 1])), committees: committees.filter((u) => u.cellList.length > 0).length },
+    baseOrganizations: { ...block(year, 'org', pairs(baseTotals)), committees, cellBases: units.length - committees },
+    cells: { ...block(year, 'org', pairs(cellTotals)), committees: committeesWithCells },
     members: {
-      ...block(year, 'member', RATING_CODES.map((code, i): [RatingCode, number] => [code, counts.byRating[i]!]).filter(([, n]) => n > 0)),
+      ...block(year, 'member', pairs(counts.byRating)),
       reasons: { UNRANKED: reasonList(counts.reasons.get('UNRANKED')!), PENDING: reasonList(counts.reasons.get('PENDING')!) },
     },
     units,
+    memberCounts: byOrg,
   };
 }

@@ -4,7 +4,7 @@ import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
 import type { Problem } from './problems.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { confirmDuplicates, HashedIdSet } from './idset.js';
-import { MemberScanner } from './scan.js';
+import { scanRange, type ScanJob, type ScanResult } from './scan.js';
 import { sniffDelimiter } from './tokenize.js';
 import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
 
@@ -59,11 +59,17 @@ export async function checkOrganizations(file: string, batches: AsyncIterable<Ba
 /** Where a file's rows come from: decoded text batches, or (UTF-8 at scale) raw bytes for the byte path. */
 export interface TableSource {
   batches: () => AsyncIterable<Batch>;
-  raw?: () => Promise<{ encoding: string; size: number; chunks: AsyncIterable<Buffer>; close: () => void }>;
+  raw?: () => Promise<{ encoding: string; size: number; bom: number; chunks: AsyncIterable<Buffer>; close: () => void }>;
+  /** Scans the body (from byte `bodyStart`) on several threads; undefined when it cannot be split. */
+  parallel?: (job: ScanJob, orgs: OrgIndex, bodyStart: number) => Promise<ScanResult | undefined>;
+  /** From what size the byte path is taken (tests lower it to hold the two paths to the same answers). */
+  bytePathMin?: number;
 }
 
 /** Below this size the string path is as fast as the byte path, and keeps exact id sets. */
 const BYTE_PATH_MIN = 4 << 20;
+/** Below this size a second thread costs more to start than it saves. */
+const PARALLEL_MIN = 48 << 20;
 
 export async function checkMembers(
   file: string,
@@ -74,8 +80,8 @@ export async function checkMembers(
 ): Promise<Checked<Map<number, MemberCounts>>> {
   const counts = new Map([...years].map((y) => [y, newMemberCounts(y, orgs?.get(y)?.size ?? 0)]));
   const raw = source.raw ? await source.raw() : undefined;
-  if (raw && raw.encoding === 'utf-8' && raw.size >= BYTE_PATH_MIN) {
-    const done = await scanMembers(file, raw, years, orgs, counts, problems, source);
+  if (raw && raw.encoding === 'utf-8' && raw.size >= (source.bytePathMin ?? BYTE_PATH_MIN)) {
+    const done = await scanMembers(file, raw, years, orgs, problems, source);
     if (done) return done;
   }
   raw?.close();
@@ -100,10 +106,9 @@ export async function checkMembers(
  */
 async function scanMembers(
   file: string,
-  raw: { size: number; chunks: AsyncIterable<Buffer> },
+  raw: { size: number; bom: number; chunks: AsyncIterable<Buffer>; close: () => void },
   years: ReadonlySet<number>,
   orgs: OrgIndex | undefined,
-  counts: Map<number, MemberCounts>,
   problems: Problem[],
   source: TableSource,
 ): Promise<Checked<Map<number, MemberCounts>> | undefined> {
@@ -120,33 +125,60 @@ async function scanMembers(
   const delimiter = sniffDelimiter(headerText);
   const headerFields = headerText.replace(/\r?\n$/, '').split(delimiter);
   const mine: Problem[] = [];
+  const checker = new MemberChecker(file, { fields: headerFields, line: 1, endLine: 1 }, years, mine, orgs);
+  if (!checker.usable || !orgs) return undefined;
   // Rows estimated from the first chunk's line length, to size the id sets once instead of growing them.
   let lines = 0;
   for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
-  const estimate = Math.ceil((raw.size / Math.max(1, head.length)) * lines * 1.05);
-  const checker = new MemberChecker(file, { fields: headerFields, line: 1, endLine: 1 }, years, mine, orgs, Math.max(1 << 14, estimate));
-  if (!checker.usable || !orgs) return undefined;
-  const { index } = checker.header;
-  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason }, headerFields.length, delimiter, counts, years);
-  scanner.push(head.subarray(nl + 1));
-  for (let r = await chunks.next(); !r.done; r = await chunks.next()) scanner.push(r.value);
-  scanner.end();
-  await confirmCandidates(checker, source, index.id);
+  const expected = Math.ceil((raw.size / Math.max(1, head.length)) * lines * 1.05);
+  const job: ScanJob = { file, headerFields, delimiter, years: [...years], firstLine: 2, expected };
+  let result: ScanResult | undefined;
+  if (source.parallel && raw.size >= PARALLEL_MIN) {
+    raw.close();
+    result = await source.parallel(job, orgs, raw.bom + nl + 1);
+    if (!result) {
+      const again = await source.raw!();
+      const it = again.chunks[Symbol.asyncIterator]();
+      result = await scanRange(job, orgs, skipHeader(it));
+    }
+  } else {
+    result = await scanRange(job, orgs, rest(head.subarray(nl + 1), chunks));
+  }
+  for (const issue of result.problems) mine.push(issue);
+  await confirmCandidates(checker, result.ids, source, checker.header.index.id);
   problems.push(...mine);
-  return { result: counts, usable: true, years: checker.yearsSeen };
+  return { result: result.counts, usable: true, years: result.yearsSeen };
+}
+
+async function* rest(first: Buffer, more: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (first.length) yield first;
+  for (let r = await more.next(); !r.done; r = await more.next()) yield r.value;
+}
+
+/** The chunks after the header line. */
+async function* skipHeader(it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  let head = Buffer.alloc(0);
+  for (let r = await it.next(); !r.done; r = await it.next()) {
+    head = Buffer.concat([head, r.value]);
+    const nl = head.indexOf(10);
+    if (nl !== -1) {
+      yield* rest(head.subarray(nl + 1), it);
+      return;
+    }
+  }
 }
 
 /** Reads the ids at the candidate lines again and reports the true duplicates. */
-async function confirmCandidates(checker: MemberChecker, source: TableSource, idColumn: number): Promise<void> {
-  const sets = [...checker.ids].filter(([, s]) => s instanceof HashedIdSet && s.candidates.length > 0) as [number, HashedIdSet][];
-  if (sets.length === 0) return;
-  const wanted = new Set(sets.flatMap(([, s]) => s.candidates));
+async function confirmCandidates(checker: MemberChecker, ids: Map<number, HashedIdSet>, source: TableSource, idColumn: number): Promise<void> {
+  const sets: [number, number[]][] = [...ids].map(([year, set]) => [year, set.candidates()]);
+  const wanted = new Set(sets.flatMap(([, c]) => c));
+  if (wanted.size === 0) return;
   const idAt = new Map<number, string>();
   for await (const batch of source.batches()) {
     for (const r of batch.records) if (wanted.has(r.line)) idAt.set(r.line, (r.fields[idColumn] ?? '').trim());
   }
-  for (const [year, set] of sets) {
-    for (const [line, first] of confirmDuplicates(set.candidates, idAt)) checker.reportDuplicate(line, idAt.get(line)!, first, year);
+  for (const [year, candidates] of sets) {
+    for (const [line, first] of confirmDuplicates(candidates, idAt)) checker.reportDuplicate(line, idAt.get(line)!, first, year);
   }
 }
 
@@ -165,8 +197,11 @@ export async function checkInputs(
   open: (file: string) => TableSource,
   years: ReadonlySet<number>,
   problems: Problem[],
+  mark: (stage: string) => void = () => {},
 ): Promise<CheckedInputs> {
   const orgs = await checkOrganizations(files.organizations, open(files.organizations).batches(), years, problems);
+  mark('organizations');
   const members = await checkMembers(files.members, open(files.members), years, orgs.result, problems);
+  mark('members');
   return { orgs: orgs.result, members: members.result, usable: orgs.usable && members.usable, orgYears: orgs.years, memberYears: members.years };
 }

@@ -107,7 +107,16 @@ export async function cli(argv: string[], env: Env): Promise<number> {
       const at = line.indexOf(': ', p.file.length);
       return at < 0 ? line : chalk.bold(line.slice(0, at + 1)) + chalk.red(line.slice(at + 1));
     };
-    return await run(opts, { stdout: env.stdout, stderr: env.stderr, paint });
+    let last = performance.now();
+    const mark = env.env.ASSESS_TIMING === '1'
+      ? (stage: string) => {
+          const now = performance.now();
+          say(`timing: ${stage.padEnd(14)} ${(now - last).toFixed(0).padStart(6)} ms, rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`);
+          last = now;
+        }
+      : () => {};
+    mark('start');
+    return await run(opts, { stdout: env.stdout, stderr: env.stderr, paint, mark });
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;

@@ -48,23 +48,26 @@ export function hashString(s: string): void {
   hashBytes(bytes, 0, bytes.length);
 }
 
-export class HashedIdSet implements IdSet {
-  /** Slots of three: h1 (0 = empty), h2, line. One array, so a probe touches one cache line. */
-  private slots: Int32Array;
-  private mask: number;
-  size = 0;
-  /** Rows whose hashes equal an earlier row's, as [earlier line, line] pairs: to confirm. */
-  readonly candidates: number[] = [];
+const BUCKETS = 256;
 
-  /** Sized for about `expected` ids (it grows past that). */
+/**
+ * Hashed ids, partitioned: each (h1, h2, line) is appended to one of 256 buckets by the top byte of h1,
+ * so the scan only ever writes at 256 ends (all in cache) instead of probing a table of the whole file.
+ * Duplicates are looked for afterwards, bucket by bucket, with a small table that stays in cache.
+ */
+export class HashedIdSet implements IdSet {
+  private readonly buckets: Int32Array[] = [];
+  private readonly used = new Int32Array(BUCKETS);
+  /** Sets of later parts of the same file, with their line offsets: searched together with this one. */
+  private readonly later: { set: HashedIdSet; offset: number }[] = [];
+
+  /** Sized for about `expected` ids (buckets grow past that). */
   constructor(expected = 1 << 12) {
-    let c = 1 << 4;
-    while (c * 0.75 < expected) c <<= 1;
-    this.slots = new Int32Array(c * 3);
-    this.mask = c - 1;
+    const per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
+    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(per));
   }
 
-  /** Never answers "duplicate" at once: a hit becomes a candidate, confirmed later. */
+  /** Never answers "duplicate" at once: equal hashes become candidates, confirmed later. */
   add(id: string, line: number): undefined {
     hashString(id);
     this.addHash(HASH.h1, HASH.h2, line);
@@ -72,54 +75,96 @@ export class HashedIdSet implements IdSet {
   }
 
   addHash(h1: number, h2: number, line: number): void {
-    if (this.size * 4 >= (this.mask + 1) * 3) this.grow();
-    const slots = this.slots;
-    let i = (h1 ^ (h2 >>> 7)) & this.mask;
-    for (;;) {
-      const at = i * 3;
-      const k = slots[at]!;
-      if (k === 0) {
-        slots[at] = h1;
-        slots[at + 1] = h2;
-        slots[at + 2] = line;
-        this.size++;
-        return;
-      }
-      if (k === h1 && slots[at + 1] === h2) {
-        this.candidates.push(slots[at + 2]!, line);
-        return;
-      }
-      i = (i + 1) & this.mask;
+    const b = h1 >>> 24;
+    let arr = this.buckets[b]!;
+    const n = this.used[b]!;
+    if (n + 3 > arr.length) {
+      const bigger = new Int32Array(arr.length * 2);
+      bigger.set(arr);
+      this.buckets[b] = arr = bigger;
     }
+    arr[n] = h1;
+    arr[n + 1] = h2;
+    arr[n + 2] = line;
+    this.used[b] = n + 3;
   }
 
-  /** Adds every id of `later` (a later part of the same file, its lines shifted by `offset`). */
-  merge(later: HashedIdSet, offset: number): void {
-    for (let i = 0; i < later.candidates.length; i++) this.candidates.push(later.candidates[i]! + offset);
-    const s = later.slots;
-    for (let at = 0; at < s.length; at += 3) if (s[at] !== 0) this.addHash(s[at]!, s[at + 1]!, s[at + 2]! + offset);
+  /** The buckets, to send to another thread (transferable), and back. */
+  export(): { buckets: Int32Array[]; used: Int32Array } {
+    return { buckets: this.buckets.map((b, i) => b.subarray(0, this.used[i])), used: this.used };
   }
 
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = (this.mask + 1) * 2 - 1;
-    this.size = 0;
-    for (let at = 0; at < old.length; at += 3) if (old[at] !== 0) this.addHash(old[at]!, old[at + 1]!, old[at + 2]!);
+  static from(data: { buckets: Int32Array[]; used: Int32Array }): HashedIdSet {
+    const s = new HashedIdSet(0);
+    data.buckets.forEach((b, i) => (s.buckets[i] = b));
+    s.used.set(data.used);
+    return s;
+  }
+
+  /** Adds the ids of a later part of the same file, whose lines are shifted by `offset`. */
+  absorb(set: HashedIdSet, offset: number): void {
+    this.later.push({ set, offset });
+  }
+
+  /** The lines of every row whose (h1, h2) equals another row's: to confirm against the ids. */
+  candidates(): number[] {
+    const out: number[] = [];
+    const parts = [{ set: this as HashedIdSet, offset: 0 }, ...this.later];
+    let table = new Int32Array(1 << 10);
+    for (let b = 0; b < BUCKETS; b++) {
+      let n = 0;
+      for (const p of parts) n += p.set.used[b]! / 3;
+      if (n < 2) continue;
+      let size = 1 << 10;
+      while (size < n * 2) size <<= 1;
+      if (table.length < size) table = new Int32Array(size);
+      const slots = table.subarray(0, size).fill(-1);
+      const mask = size - 1;
+      // Entries are numbered across the parts: part p's entry i is (p.base + i).
+      const flat = new Int32Array(n * 3);
+      let at = 0;
+      for (const p of parts) {
+        const arr = p.set.buckets[b]!;
+        const used = p.set.used[b]!;
+        for (let i = 0; i < used; i += 3) {
+          flat[at++] = arr[i]!;
+          flat[at++] = arr[i + 1]!;
+          flat[at++] = arr[i + 2]! + p.offset;
+        }
+      }
+      const flagged = new Uint8Array(n);
+      for (let e = 0; e < n; e++) {
+        const h1 = flat[e * 3]!;
+        const h2 = flat[e * 3 + 1]!;
+        let i = (h2 ^ (h1 >>> 11)) & mask;
+        for (;;) {
+          const j = slots[i]!;
+          if (j === -1) {
+            slots[i] = e;
+            break;
+          }
+          if (flat[j * 3] === h1 && flat[j * 3 + 1] === h2) {
+            if (!flagged[j]) out.push(flat[j * 3 + 2]!);
+            flagged[j] = 1;
+            out.push(flat[e * 3 + 2]!);
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+      }
+    }
+    return out;
   }
 }
 
 /**
- * Confirms candidates: `idAt` gives the id read at each line involved. Returns each true duplicate as
- * [line, first line with the same id], sorted by line.
+ * Confirms candidates: `idAt` gives the id read at each candidate line. Returns each true duplicate as
+ * [line, first line with the same id], by line.
  */
 export function confirmDuplicates(candidates: readonly number[], idAt: ReadonlyMap<number, string>): [number, number][] {
-  // Rows sharing a hash form a group around its first row; within it, equal ids are duplicates.
-  const lines = new Set<number>();
-  for (const l of candidates) lines.add(l);
   const firstOf = new Map<string, number>();
   const out: [number, number][] = [];
-  for (const line of [...lines].sort((a, b) => a - b)) {
+  for (const line of [...new Set(candidates)].sort((a, b) => a - b)) {
     const id = idAt.get(line);
     if (id === undefined) continue;
     const first = firstOf.get(id);

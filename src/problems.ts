@@ -69,9 +69,13 @@ export function formatProblem(p: Problem, label = ''): string {
   return p.line > 0 ? `${p.file}:${p.line}: ${label}${p.message}` : `${p.file}: ${label}${p.message}`;
 }
 
-/** Regulation breaches: `FILE:LINE: warning: …`, one a line. */
-export function listWarnings(warnings: readonly Problem[], paint: (p: Problem, line: string) => string = (_p, l) => l): string {
-  return sortProblems(warnings).map((w) => `${paint(w, formatProblem(w, 'warning: '))}\n`).join('');
+/** Regulation breaches: `FILE:LINE: warning: …`, one a line (at most `max`, 0 = all). */
+export function listWarnings(warnings: readonly Problem[], max = 0, paint: (p: Problem, line: string) => string = (_p, l) => l): string {
+  const sorted = sortProblems(warnings);
+  const shown = max > 0 ? sorted.slice(0, max) : sorted;
+  const lines = shown.map((w) => paint(w, formatProblem(w, 'warning: ')));
+  if (shown.length < sorted.length) lines.push(`… và ${formatCount(sorted.length - shown.length)} cảnh báo khác (--max-problems 0 để xem tất cả; --format json liệt kê đủ)`);
+  return lines.map((l) => `${l}\n`).join('');
 }
 
 /** "7 lỗi: 3 xếp loại không rõ, 2 mã bị trùng, …", most frequent first. */

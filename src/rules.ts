@@ -1,17 +1,20 @@
 // Regulation checks on the figures: breaches published reports do contain, so they are warnings
 // (problems only under --strict). Each rule is a row: the years it applies to and a check per unit.
-import type { Block, Figures, UnitFigures } from './aggregate.js';
+import { CODE_INDEX, membersAt, NCODES, type Block, type Figures } from './aggregate.js';
 import { formatCount } from './format.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { RATINGS, type RatingCode } from './schemes.js';
+
+/** Counts by CODE_INDEX. */
+type Tally = ArrayLike<number>;
 
 export interface Subject {
   name: string;
   line: number;
   rating: RatingCode;
   /** The units directly under it (cells for a committee, members for a chi bộ), and all its members. */
-  units: Block;
-  members: Block;
+  units: Tally;
+  members: Tally;
   isCommittee: boolean;
 }
 
@@ -23,8 +26,12 @@ interface Rule {
   check: (s: Subject) => string | undefined;
 }
 
-const n = (b: Block, code: RatingCode) => b.byRating[code] ?? 0;
-const rated = (b: Block) => b.total - n(b, 'UNRANKED') - n(b, 'PENDING');
+const n = (t: Tally, code: RatingCode) => t[CODE_INDEX[code]]!;
+const rated = (t: Tally) => {
+  let sum = 0;
+  for (let i = 0; i < NCODES; i++) sum += t[i]!;
+  return sum - n(t, 'UNRANKED') - n(t, 'PENDING');
+};
 const c = formatCount;
 const what = (s: Subject) => (s.isCommittee ? 'chi bộ trực thuộc' : 'đảng viên');
 
@@ -100,15 +107,24 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
+function tally(b: Block): Int32Array {
+  const t = new Int32Array(NCODES);
+  for (const [code, count] of Object.entries(b.byRating)) t[CODE_INDEX[code as RatingCode]] = count ?? 0;
+  return t;
+}
+
 /** Every organization as a rule subject: base organizations (with their cells) and cells (with members). */
 export function subjects(f: Figures): Subject[] {
   const out: Subject[] = [];
-  const add = (u: UnitFigures) => {
+  for (const u of f.units) {
     const isCommittee = u.kind === 'dang_bo_co_so';
-    out.push({ name: u.name, line: u.line, rating: u.rating, units: isCommittee ? u.cells : u.members, members: u.members, isCommittee });
-    for (const cell of u.cellList) out.push({ name: cell.name, line: cell.line, rating: cell.rating, units: cell.members, members: cell.members, isCommittee: false });
-  };
-  f.units.forEach(add);
+    const members = tally(u.members);
+    out.push({ name: u.name, line: u.line, rating: u.rating, units: isCommittee ? tally(u.cells) : members, members, isCommittee });
+    for (const cell of u.cellList) {
+      const m = membersAt(f, cell.index);
+      out.push({ name: cell.name, line: cell.line, rating: cell.rating, units: m, members: m, isCommittee: false });
+    }
+  }
   return out;
 }
 

@@ -4,12 +4,15 @@ import { checkInputs, type CheckedInputs } from './check.js';
 import { EXIT, UsageError } from './errors.js';
 import { formatCount } from './format.js';
 import { locateInputs, readMeta, readText } from './io/inputs.js';
+import { scanInParallel } from './io/parallel.js';
 import { readRaw, readTable } from './io/read-table.js';
 import { defaultTemplate, readTemplates } from './io/read-templates.js';
 import { writeOutput } from './io/write-output.js';
 import { checkAgainst, escapes, produce, type Format } from './output.js';
 import { listProblems, listWarnings, type Problem } from './problems.js';
 import { checkRules } from './rules.js';
+import type { ScanJob } from './scan.js';
+import type { OrgIndex } from './validate.js';
 
 export interface RunOptions {
   command: 'report' | 'validate';
@@ -30,6 +33,8 @@ export interface Io {
   stderr: NodeJS.WritableStream & import('node:stream').Writable;
   /** Paints a problem's line for a terminal (identity when colour is off). */
   paint: (p: Problem, line: string) => string;
+  /** Marks the end of a stage (ASSESS_TIMING=1 prints them; otherwise it does nothing). */
+  mark: (stage: string) => void;
 }
 
 export async function run(opts: RunOptions, io: Io): Promise<number> {
@@ -37,12 +42,15 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const problems: Problem[] = [];
   const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
-  const data = await checkInputs(inputs, (file) => ({ batches: () => readTable(file), raw: () => readRaw(file) }), years, problems);
+  const open = (file: string) => ({ batches: () => readTable(file), raw: () => readRaw(file), parallel: (job: ScanJob, orgs: OrgIndex, at: number) => scanInParallel(file, job, orgs, at) });
+  const data = await checkInputs(inputs, open, years, problems, io.mark);
   if (data.usable) requireYear(opts.year, inputs, data, problems);
   const { main, previous } = splitByYear(opts, data, problems, io);
   const figures = main.length === 0 ? figuresOf(data, opts.year) : undefined;
+  io.mark('aggregate');
   const warnings = figures ? checkRules(figures, inputs.organizations) : [];
-  io.stderr.write(listWarnings(warnings, io.paint));
+  io.mark('rules');
+  io.stderr.write(listWarnings(warnings, opts.maxProblems, io.paint));
   if (opts.strict) main.push(...warnings);
   if (main.length || !figures) {
     io.stderr.write(listProblems(main, opts.maxProblems, io.paint));
@@ -54,12 +62,14 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   }
   const templates = opts.template || opts.format !== 'json' ? await readTemplates(opts.template ?? defaultTemplate(opts.format), escapes(opts.format)) : undefined;
   const output = produce(opts.format, { figures, previous, meta, warnings }, templates);
+  io.mark('render');
   if (opts.check !== undefined) {
     const diff = checkAgainst(opts.check, await readText(opts.check), output);
     io.stderr.write(diff || `${opts.check}: đã khớp với dữ liệu.\n`);
     return diff ? EXIT.invalidData : EXIT.ok;
   }
   await writeOutput(output, opts.out, io.stdout);
+  io.mark('write');
   return EXIT.ok;
 }
 

@@ -4,12 +4,13 @@
 // decoded and handed to the string tokenizer and MemberChecker: the reference path, so the problems
 // said are the same either way (test/scan.test.ts feeds both the same inputs).
 import { isUtf8 } from 'node:buffer';
-import { addMember, type MemberCounts } from './aggregate.js';
-import { HASH, hashBytes } from './idset.js';
+import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
+import { HASH, hashBytes, type HashedIdSet } from './idset.js';
+import type { Problem } from './problems.js';
 import { ratingOf, SPECIAL_CODES, schemeFor, type RatingCode } from './schemes.js';
 import { TextDecoder } from 'node:util';
 import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
-import type { MemberChecker, OrgEntry } from './validate.js';
+import { MemberChecker, type OrgEntry, type OrgIndex } from './validate.js';
 
 const LF = 10;
 const CR = 13;
@@ -74,6 +75,11 @@ export class MemberScanner {
     const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     const done = this.scan(buf, false);
     this.pending = done < buf.length ? buf.subarray(done) : undefined;
+  }
+
+  /** A record is still open: bytes were read that belong to a record not yet complete. */
+  get busy(): boolean {
+    return this.tok !== undefined || (this.pending !== undefined && this.pending.length > 0);
   }
 
   end(): void {
@@ -294,3 +300,43 @@ function asciiWord(buf: Buffer, s: number, e: number): boolean {
   return true;
 }
 
+
+/** What one thread needs to scan a byte range of the members file. */
+export interface ScanJob {
+  file: string;
+  headerFields: string[];
+  delimiter: Delimiter;
+  years: number[];
+  /** Physical line of the range's first byte. */
+  firstLine: number;
+  /** About how many rows the range holds, to size the id sets. */
+  expected: number;
+}
+
+export interface ScanResult {
+  problems: Problem[];
+  counts: Map<number, MemberCounts>;
+  yearsSeen: Map<number, number>;
+  ids: Map<number, HashedIdSet>;
+  /** The range ended inside a record (a quoted field ran past it): the split was not a record boundary. */
+  endedInRecord: boolean;
+}
+
+/** Checks and counts the rows of a byte range (which starts and ends at line boundaries). */
+export async function scanRange(job: ScanJob, orgs: OrgIndex, chunks: AsyncIterable<Buffer>): Promise<ScanResult> {
+  const years = new Set(job.years);
+  const problems: Problem[] = [];
+  const header: RawRecord = { fields: job.headerFields, line: 1, endLine: 1 };
+  const checker = new MemberChecker(job.file, header, years, problems, orgs, Math.max(1 << 12, job.expected));
+  problems.length = 0; // the header's own problems are the caller's to report, once
+  const counts = new Map(job.years.map((y) => [y, newMemberCounts(y, orgs.get(y)?.size ?? 0)]));
+  const { index } = checker.header;
+  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason }, job.headerFields.length, job.delimiter, counts, years);
+  scanner.line = job.firstLine;
+  for await (const chunk of chunks) scanner.push(chunk);
+  const endedInRecord = scanner.busy;
+  scanner.end();
+  const ids = new Map<number, HashedIdSet>();
+  for (const y of job.years) ids.set(y, checker.hashedIds(y));
+  return { problems, counts, yearsSeen: checker.yearsSeen, ids, endedInRecord };
+}

@@ -52,7 +52,11 @@ class FileChecker<K extends string> {
       }
     }
     this.usable = !this.header.issues.some((i) => i.code === 'missing-column');
+    this.columns = (Object.keys(this.header.index) as K[]).map((k) => [k, this.header.index[k]]);
   }
+
+  /** Each known column and its position in a row (-1: absent), worked out once. */
+  private readonly columns: [K, number][];
 
   /** The year of the row being checked, to tag its problems (undefined for the header, misshapen rows). */
   protected rowYear: number | undefined;
@@ -84,10 +88,7 @@ class FileChecker<K extends string> {
       return undefined;
     }
     const obj = {} as Record<K, string>;
-    for (const key of Object.keys(this.header.index) as K[]) {
-      const i = this.header.index[key];
-      obj[key] = i >= 0 ? (f[i] ?? '') : '';
-    }
+    for (const [key, i] of this.columns) obj[key] = i >= 0 ? (f[i] ?? '') : '';
     const rawYear = obj['year' as K];
     const year = parseYear(rawYear);
     if (year === undefined) {
@@ -155,7 +156,6 @@ function codeFor(key: string, value: string): ProblemCode {
 
 export class OrgChecker extends FileChecker<OrgKey> {
   readonly orgs: OrgIndex = new Map();
-  private readonly ids = new Map<number, IdSet>();
   private cellWithoutParentColumn = 0;
 
   constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[]) {
@@ -181,8 +181,14 @@ export class OrgChecker extends FileChecker<OrgKey> {
       this.report(1, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
     }
     const id = obj.id.trim();
-    if (id === '' || !this.checkUnique(this.ids, year, id, line)) return;
+    if (id === '') return;
+    // The year's table of organizations is its own id set: an id already in it is a duplicate.
     const byId = this.orgs.get(year)!;
+    const first = byId.get(id);
+    if (first) {
+      this.reportDuplicate(line, id, first.line, year);
+      return;
+    }
     byId.set(id, { index: byId.size, id, name: obj.name.trim(), kind, parentId: obj.parent_id.trim(), rating, year, line });
   }
 

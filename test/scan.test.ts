@@ -19,15 +19,17 @@ async function* batches(text: string): AsyncGenerator<Batch> {
   yield { records, issues };
 }
 
-/** The bytes in chunks of `chunk`, claiming a size that sends them down the byte path. */
+/** The bytes in chunks of `chunk`, down the byte path whatever their size. */
 function source(bytes: Buffer, chunk: number, byteBath: boolean): TableSource {
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   return {
     batches: () => batches(text),
+    bytePathMin: 0,
     raw: byteBath
       ? async () => ({
           encoding: 'utf-8',
-          size: 1 << 30,
+          size: bytes.length,
+          bom: bytes[0] === 0xef ? 3 : 0,
           close: () => {},
           chunks: (async function* () {
             const body = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3) : bytes;

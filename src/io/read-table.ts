@@ -71,6 +71,8 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
 
 export interface RawTable {
   encoding: Encoding;
+  /** Bytes of byte-order mark before the text. */
+  bom: number;
   /** File size in bytes, to size the id sets and to show progress. */
   size: number;
   /** The file's bytes after its byte-order mark, in chunks. */
@@ -91,5 +93,5 @@ export async function readRaw(path: string): Promise<RawTable> {
     if (head.length > bom) yield head.subarray(bom);
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  return { encoding, size, chunks: chunks(), close: () => stream.destroy() };
+  return { encoding, bom, size, chunks: chunks(), close: () => stream.destroy() };
 }

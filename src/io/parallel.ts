@@ -1,0 +1,127 @@
+// The members file on both cores: a worker scans the first half while this thread counts the lines up to
+// the split (to number its own lines) and then scans the second half. The results merge exactly: counts
+// add up, the id buckets are searched together, the problems join. A split that cuts a record (an odd
+// number of quotes before it, or a record still open at the worker's end) is not used: one thread then.
+import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { mergeCounts, newMemberCounts, type MemberCounts } from '../aggregate.js';
+import { HashedIdSet } from '../idset.js';
+import type { Problem } from '../problems.js';
+import { scanRange, type ScanJob, type ScanResult } from '../scan.js';
+import { ORG_KINDS, type OrgKind } from '../schemes.js';
+import type { OrgEntry, OrgIndex } from '../validate.js';
+
+/** Organizations as compact arrays for another thread (only what the members' checks use). */
+export type PackedOrgs = { year: number; ids: string[]; kinds: Int8Array; lines: Int32Array }[];
+
+export function packOrgs(orgs: OrgIndex): PackedOrgs {
+  return [...orgs].map(([year, byId]) => {
+    const list = [...byId.values()];
+    return {
+      year,
+      ids: list.map((o) => o.id),
+      kinds: Int8Array.from(list, (o) => (o.kind === undefined ? -1 : ORG_KINDS.indexOf(o.kind))),
+      lines: Int32Array.from(list, (o) => o.line),
+    };
+  });
+}
+
+export function unpackOrgs(packed: PackedOrgs): OrgIndex {
+  const orgs: OrgIndex = new Map();
+  for (const { year, ids, kinds, lines } of packed) {
+    const byId = new Map<string, OrgEntry>();
+    ids.forEach((id, index) => {
+      const kind: OrgKind | undefined = kinds[index]! < 0 ? undefined : ORG_KINDS[kinds[index]!];
+      byId.set(id, { index, id, name: '', kind, parentId: '', rating: undefined, year, line: lines[index]! });
+    });
+    orgs.set(year, byId);
+  }
+  return orgs;
+}
+
+interface PackedResult {
+  problems: Problem[];
+  counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][] }[];
+  yearsSeen: [number, number][];
+  ids: { year: number; buckets: Int32Array[]; used: Int32Array }[];
+  endedInRecord: boolean;
+}
+
+export function packResult(r: ScanResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
+  const ids = [...r.ids].map(([year, set]) => ({ year, ...set.export() }));
+  const counts = [...r.counts.values()].map((c) => ({ year: c.year, byRating: c.byRating, byOrg: c.byOrg, reasons: [...c.reasons].map(([k, m]) => [k, [...m]] as [string, [string, number][]]) }));
+  const transfer = [...ids.flatMap((s) => s.buckets.map((b) => b.buffer as ArrayBuffer)), ...counts.map((c) => c.byOrg.buffer as ArrayBuffer)];
+  return { packed: { problems: r.problems, counts, yearsSeen: [...r.yearsSeen], ids, endedInRecord: r.endedInRecord }, transfer: [...new Set(transfer)] };
+}
+
+function unpackResult(p: PackedResult): ScanResult {
+  const counts = new Map<number, MemberCounts>();
+  for (const c of p.counts) {
+    const m = newMemberCounts(c.year, 0);
+    counts.set(c.year, { ...m, byRating: c.byRating, byOrg: c.byOrg, reasons: new Map(c.reasons.map(([k, e]) => [k as 'UNRANKED' | 'PENDING', new Map(e)])) });
+  }
+  return {
+    problems: p.problems,
+    counts,
+    yearsSeen: new Map(p.yearsSeen),
+    ids: new Map(p.ids.map((s) => [s.year, HashedIdSet.from(s)])),
+    endedInRecord: p.endedInRecord,
+  };
+}
+
+/** Lines and quotes in bytes [0, end) of the file. */
+async function countLinesAndQuotes(path: string, end: number): Promise<{ lines: number; quotes: number }> {
+  let lines = 0;
+  let quotes = 0;
+  for await (const chunk of createReadStream(path, { start: 0, end: end - 1, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    for (let i = chunk.indexOf(34); i !== -1; i = chunk.indexOf(34, i + 1)) quotes++;
+  }
+  return { lines, quotes };
+}
+
+/** The first line start at or after `at`, or -1 when none comes within a megabyte. */
+async function lineStartAfter(path: string, at: number): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, at);
+    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    return nl === -1 ? -1 : at + nl + 1;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Scans the members file on two threads; undefined when it cannot be split at a record boundary (the
+ * caller then scans it on one). `bodyStart`: the byte after the header line.
+ */
+export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex, bodyStart: number): Promise<ScanResult | undefined> {
+  const { size } = await stat(path);
+  const split = await lineStartAfter(path, bodyStart + Math.floor((size - bodyStart) / 2));
+  if (split <= bodyStart || split >= size) return undefined;
+  const worker = new Worker(new URL('./worker.js', import.meta.url), {
+    workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected / 2) }, orgs: packOrgs(orgs) },
+  });
+  const fromWorker = new Promise<PackedResult>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the members worker stopped (exit ${code})`)));
+  });
+  fromWorker.catch(() => {}); // awaited below; a failure before then must not go unhandled
+  const { lines, quotes } = await countLinesAndQuotes(path, split);
+  if (quotes % 2 !== 0) {
+    await worker.terminate();
+    return undefined;
+  }
+  const mine = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected / 2) }, orgs, createReadStream(path, { start: split, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
+  const theirs = unpackResult(await fromWorker);
+  await worker.terminate();
+  if (theirs.endedInRecord) return undefined;
+  for (const [year, c] of mine.counts) mergeCounts(c, theirs.counts.get(year)!);
+  for (const [year, n] of theirs.yearsSeen) mine.yearsSeen.set(year, (mine.yearsSeen.get(year) ?? 0) + n);
+  for (const [year, set] of mine.ids) set.absorb(theirs.ids.get(year)!, 0);
+  return { ...mine, problems: [...theirs.problems, ...mine.problems] };
+}

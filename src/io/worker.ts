@@ -1,0 +1,12 @@
+// A worker thread's side of the parallel members scan: reads its byte range of the file and runs the
+// same scanRange the main thread runs, then sends the results back (typed arrays moved, not copied).
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { scanRange, type ScanJob } from '../scan.js';
+import { packResult, unpackOrgs, type PackedOrgs } from './parallel.js';
+
+const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs };
+const chunks = createReadStream(data.path, { start: data.start, end: data.end - 1, highWaterMark: 1 << 20 });
+const result = await scanRange(data.job, unpackOrgs(data.orgs), chunks as AsyncIterable<Buffer>);
+const { packed, transfer } = packResult(result);
+parentPort!.postMessage(packed, transfer);
