@@ -6,12 +6,10 @@
 //
 // Exit codes (see src/errors.ts): 0 ok · 1 invalid data · 2 usage or environment · 3 a bug in assess.
 import { rmSync } from 'node:fs';
-import { Chalk } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, TemplateError, UsageError } from './errors.js';
 import { pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
-import { TemplateError } from './render.js';
 import { FORMATS, type Format } from './output.js';
 import { run, type Io, type RunOptions } from './run.js';
 import { FIRST_YEAR, LAST_YEAR } from './schemes.js';
@@ -97,7 +95,9 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
 /** Runs one command line; returns the exit code. Everything the user sees goes through `env`. */
 export async function cli(argv: string[], env: Env): Promise<number> {
   const colour = Boolean((env.stderr as { isTTY?: boolean }).isTTY) && !('NO_COLOR' in env.env && env.env.NO_COLOR !== '');
-  const chalk = new Chalk({ level: colour ? 1 : 0 });
+  // chalk only when there is colour to paint: a run without it need not load it.
+  const plain = (s: string) => s;
+  const chalk = colour ? new (await import('chalk')).Chalk({ level: 1 }) : { bold: plain, red: plain };
   const say = (line: string) => env.stderr.write(`${line}\n`);
   let opts: RunOptions | undefined;
   try {

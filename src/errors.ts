@@ -22,3 +22,13 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** A template's mistake (the user's --template, or ours): its file, and "LINE:COL: what" in plain words. Exit 2. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

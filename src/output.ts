@@ -1,6 +1,5 @@
 // The model → the bytes of the chosen format, and the comparison for --check. Pure: templates arrive
 // loaded, the file to check arrives as text.
-import { createTwoFilesPatch } from 'diff';
 import type { Figures } from './aggregate.js';
 import type { ReportMeta } from './metadata.js';
 import { buildModel, toJson } from './model.js';
@@ -27,7 +26,8 @@ export function produce(format: Format, report: Report, templates: TemplateSet |
 }
 
 /** A unified diff from what FILE holds to what assess would write, or '' when they are the same. */
-export function checkAgainst(file: string, current: string, wanted: string): string {
+export async function checkAgainst(file: string, current: string, wanted: string): Promise<string> {
   if (current === wanted) return '';
+  const { createTwoFilesPatch } = await import('diff'); // only --check needs it: not loaded at start-up
   return createTwoFilesPatch(file, `${file} (assess)`, current, wanted, '', '', { context: 3 });
 }

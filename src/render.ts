@@ -2,6 +2,7 @@
 // error naming it, never a blank), only our helpers (an unknown one fails at compile time), and no
 // prototype access. Templates arrive as text: reading them is io/read-templates.ts's job.
 import Handlebars from 'handlebars';
+import { TemplateError } from './errors.js';
 import { HELPERS } from './helpers.js';
 
 export interface TemplateSet {
@@ -12,16 +13,19 @@ export interface TemplateSet {
   partials: Record<string, { file: string; source: string }>;
   /** HTML-escape values (html) or print them as they are (text, md). */
   escape: boolean;
+  /** Templates compiled at build time (dist/templates.js), by specKey: used when a source matches exactly. */
+  precompiled?: ReadonlyMap<string, object>;
 }
 
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** The key of a compiled template: its escaping and its exact source. */
+export const specKey = (source: string, escape: boolean): string => `${escape ? 'html' : 'text'}\n${source}`;
+
+/** Handlebars' precompiled JavaScript for a template, compiled as render() would (for the build). */
+export function precompileSpec(source: string, escape: boolean): string {
+  return hbs.precompile(source, { ...OPTIONS, noEscape: !escape }) as string;
 }
+
+export { TemplateError } from './errors.js';
 
 const hbs = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS)) hbs.registerHelper(name, fn);
@@ -43,15 +47,20 @@ export function explainTemplateError(message: string): string {
   return text;
 }
 
+type Spec = Parameters<typeof hbs.template>[0];
+
 /** Compiles eagerly (Handlebars defers to the first call): syntax and unknown helpers fail here. */
-function compile(file: string, source: string, escape: boolean): Handlebars.TemplateDelegate {
-  const options = { ...OPTIONS, noEscape: !escape };
-  try {
-    hbs.precompile(source, options);
-  } catch (e) {
-    throw new TemplateError(file, explainTemplateError(e instanceof Error ? e.message : String(e)));
+function compile(file: string, source: string, escape: boolean, precompiled?: ReadonlyMap<string, object>): Handlebars.TemplateDelegate {
+  let spec = precompiled?.get(specKey(source, escape)) as Spec | undefined;
+  if (!spec) {
+    try {
+      spec = new Function(`return ${precompileSpec(source, escape)}`)() as Spec;
+    } catch (e) {
+      throw new TemplateError(file, explainTemplateError(e instanceof Error ? e.message : String(e)));
+    }
   }
-  const fn = hbs.compile(source, options);
+  // Instantiating Handlebars' own precompiled spec compiles the template once, not twice.
+  const fn = hbs.template(spec);
   // Errors raised while this template runs name this file; those of templates it calls keep theirs.
   return (context, runtime) => {
     try {
@@ -65,12 +74,12 @@ function compile(file: string, source: string, escape: boolean): Handlebars.Temp
 
 /** Renders the model; a template mistake becomes a TemplateError naming the file. */
 export function render(set: TemplateSet, model: object): string {
-  const main = compile(set.name, set.main, set.escape);
+  const main = compile(set.name, set.main, set.escape, set.precompiled);
   // Partials compile when first used: a broken .hbs beside the template that it never calls does no harm.
   const partials: Record<string, Handlebars.TemplateDelegate> = {};
   for (const [name, p] of Object.entries(set.partials)) {
     let fn: Handlebars.TemplateDelegate | undefined;
-    partials[name] = (context, runtime) => (fn ??= compile(p.file, p.source, set.escape))(context, runtime);
+    partials[name] = (context, runtime) => (fn ??= compile(p.file, p.source, set.escape, set.precompiled))(context, runtime);
   }
   const out = main(model, { partials, data: { html: set.escape }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   return tidy(out);

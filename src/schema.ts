@@ -6,7 +6,7 @@
 // - rating: blank means PENDING (chưa xếp loại), as the contract says;
 // - parent_id: blank means "no parent" (right for base organizations, a problem for a chi_bo_truc_thuoc);
 // - member name, reason: blank is fine.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FIRST_YEAR, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from './schemes.js';
 
 const YEAR = /^\d{4}$/;
@@ -19,39 +19,26 @@ export function parseYear(raw: string): number | undefined {
   return y >= FIRST_YEAR && y <= LAST_YEAR ? y : undefined;
 }
 
-const text = z.string().transform((s) => s.trim());
+/** A text cell read by `read`, which returns undefined (and then `message` is the problem) when it cannot. */
+function cell<T>(read: (raw: string) => T | undefined, message: string) {
+  return z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx): T => {
+      const v = read(raw);
+      if (v === undefined) {
+        ctx.issues.push({ code: 'custom', input: raw, message });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  );
+}
 
-const required = z
-  .string()
-  .transform((s) => s.trim())
-  .refine((s) => s !== '', { error: 'ô này không được để trống' });
-
-const year = z.string().transform((raw, ctx): number => {
-  const y = parseYear(raw);
-  if (y === undefined) {
-    ctx.issues.push({ code: 'custom', input: raw, message: `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)` });
-    return z.NEVER;
-  }
-  return y;
-});
-
-const kind = z.string().transform((raw, ctx): OrgKind => {
-  const k = kindOf(raw);
-  if (k === undefined) {
-    ctx.issues.push({ code: 'custom', input: raw, message: 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)' });
-    return z.NEVER;
-  }
-  return k;
-});
-
-const rating = z.string().transform((raw, ctx): RatingCode => {
-  const r = ratingOf(raw);
-  if (r === undefined) {
-    ctx.issues.push({ code: 'custom', input: raw, message: 'không phải mức xếp loại nào' });
-    return z.NEVER;
-  }
-  return r;
-});
+const text = z.pipe(z.string(), z.transform((s: string) => s.trim()));
+const required = cell((s) => (s.trim() === '' ? undefined : s.trim()), 'ô này không được để trống');
+const year = cell(parseYear, `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)`);
+const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)');
+const rating = cell<RatingCode>(ratingOf, 'không phải mức xếp loại nào');
 
 export const orgRow = z.object({
   id: required,

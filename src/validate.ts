@@ -1,7 +1,7 @@
 // Records → typed rows plus problems. Per row: the field count, the year (rows of other years are skipped,
 // unchecked), the zod schema, the year's rating scheme, the kind/parent rule. Across rows: duplicate ids
 // within a year, members' cells, cells' committees. Problems are values, appended to one list.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
 import { PROBLEM_CODES, quote, type Problem, type ProblemCode } from './problems.js';
 import { memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
@@ -102,7 +102,7 @@ class FileChecker<K extends string> {
   }
 
   /** Runs a row schema; each zod issue becomes a problem naming its column. */
-  protected parse<T>(schema: z.ZodType<T, Record<K, string>>, obj: Record<K, string>, line: number, year: number, block: 'org' | 'member'): T | undefined {
+  protected parse<T>(schema: z.ZodMiniType<T, Record<K, string>>, obj: Record<K, string>, line: number, year: number, block: 'org' | 'member'): T | undefined {
     const r = schema.safeParse(obj);
     if (r.success) return r.data;
     for (const issue of r.error.issues) {

@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { reportMeta, type ReportMeta } from '../metadata.js';
+import { metaMessage, reportMeta, type ReportMeta } from '../metadata.js';
 import { quote, type Problem } from '../problems.js';
 
 export interface Inputs {
@@ -67,8 +67,9 @@ export async function readMeta(file: string | undefined, problems: Problem[]): P
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
     const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => quote(k)).join(', ')}; xem README: report.json)` : '';
-    problems.push({ file, line: lineOf(text, issue.path), code: 'bad-metadata', message: `${where ? `trường "${where}": ` : ''}${issue.message}${keys}` });
+    const keys = issue.code === 'unrecognized_keys' ? ' (xem README, mục report.json)' : '';
+    const said = metaMessage(issue as { code: string; expected?: string; keys?: string[] }) ?? issue.message;
+    problems.push({ file, line: lineOf(text, issue.path), code: 'bad-metadata', message: `${where ? `trường "${where}": ` : ''}${said}${keys}` });
   }
   return {};
 }

@@ -102,6 +102,7 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   const { size } = await stat(path);
   const split = await lineStartAfter(path, bodyStart + Math.floor((size - bodyStart) / 2));
   if (split <= bodyStart || split >= size) return undefined;
+  // Bundled, the worker is dist/worker.js beside the CLI; in tests (src/), io/worker.ts runs through vitest.
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected / 2) }, orgs: packOrgs(orgs) },
   });

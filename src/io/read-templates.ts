@@ -1,5 +1,6 @@
 // Loads a template set: the main template, and every other *.hbs beside it as a partial named by its
 // file name. Only that one folder is read: a template reaches nothing outside it.
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,10 @@ import { UsageError } from '../errors.js';
 import type { Format } from '../output.js';
 import type { TemplateSet } from '../render.js';
 
-/** The templates shipped with assess (templates/ at the package root). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The templates shipped with assess: templates/ at the package root, beside dist/ (or src/, in tests). */
+export const TEMPLATES_DIR = [new URL('../templates/', import.meta.url), new URL('../../templates/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(path.join(dir, 'text', 'report.hbs')))!;
 
 /** A template larger than this is refused: no report needs it, and it would only slow a run down. */
 export const MAX_TEMPLATE_BYTES = 1 << 20;
@@ -46,5 +49,14 @@ export async function readTemplates(mainFile: string, escape: boolean): Promise<
       partials[entry.name.slice(0, -'.hbs'.length)] = { file, source: await readOne(file) };
     }
   }
-  return { name: mainFile, main, partials, escape };
+  return { name: mainFile, main, partials, escape, ...(builtIn ? { precompiled: await precompiled() } : {}) };
+}
+
+/** dist/templates.js, written by the build: the built-in templates compiled ahead (absent in tests). */
+async function precompiled(): Promise<ReadonlyMap<string, object> | undefined> {
+  try {
+    return ((await import(new URL('./templates.js', import.meta.url).href)) as { default: ReadonlyMap<string, object> }).default;
+  } catch {
+    return undefined;
+  }
 }
