@@ -8,6 +8,7 @@
 import { rmSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, TemplateError, UsageError } from './errors.js';
+import { terminalProgress } from './io/progress.js';
 import { pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
 import { FORMATS, type Format } from './output.js';
@@ -116,7 +117,14 @@ export async function cli(argv: string[], env: Env): Promise<number> {
         }
       : () => {};
     mark('start');
-    return await run(opts, { stdout: env.stdout, stderr: env.stderr, paint, mark });
+    // Progress only for a person watching: stderr a terminal (and the line is erased when done).
+    const tty = (env.stderr as { isTTY?: boolean }).isTTY ? terminalProgress(env.stderr as NodeJS.WriteStream) : undefined;
+    try {
+      const stderr = { write: (text: string) => (tty?.done(), env.stderr.write(text)) };
+      return await run(opts, { stdout: env.stdout, stderr, paint, mark, ...(tty ? { progress: tty.progress } : {}) });
+    } finally {
+      tty?.done();
+    }
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;

@@ -5,6 +5,7 @@ import { EXIT, UsageError } from './errors.js';
 import { formatCount } from './format.js';
 import { locateInputs, readMeta, readText } from './io/inputs.js';
 import { scanInParallel } from './io/parallel.js';
+import type { Progress } from './io/progress.js';
 import { readRaw, readTable } from './io/read-table.js';
 import { defaultTemplate, readTemplates } from './io/read-templates.js';
 import { writeOutput } from './io/write-output.js';
@@ -30,11 +31,13 @@ export interface RunOptions {
 
 export interface Io {
   stdout: NodeJS.WritableStream & import('node:stream').Writable;
-  stderr: NodeJS.WritableStream & import('node:stream').Writable;
+  stderr: { write(text: string): unknown };
   /** Paints a problem's line for a terminal (identity when colour is off). */
   paint: (p: Problem, line: string) => string;
   /** Marks the end of a stage (ASSESS_TIMING=1 prints them; otherwise it does nothing). */
   mark: (stage: string) => void;
+  /** Reports bytes read of a large file (on a terminal; undefined otherwise). */
+  progress?: Progress;
 }
 
 export async function run(opts: RunOptions, io: Io): Promise<number> {
@@ -42,7 +45,11 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const problems: Problem[] = [];
   const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
-  const open = (file: string) => ({ batches: () => readTable(file), raw: () => readRaw(file), parallel: (job: ScanJob, orgs: OrgIndex, at: number) => scanInParallel(file, job, orgs, at) });
+  const open = (file: string) => ({
+    batches: () => readTable(file),
+    raw: () => readRaw(file, io.progress),
+    parallel: (job: ScanJob, orgs: OrgIndex, at: number) => scanInParallel(file, job, orgs, at, io.progress),
+  });
   const data = await checkInputs(inputs, open, years, problems, io.mark);
   if (data.usable) requireYear(opts.year, inputs, data, problems);
   const { main, previous } = splitByYear(opts, data, problems, io);

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { mergeCounts, newMemberCounts, type MemberCounts } from '../aggregate.js';
 import { HashedIdSet } from '../idset.js';
 import type { Problem } from '../problems.js';
+import type { Progress } from './progress.js';
 import { scanRange, type ScanJob, type ScanResult } from '../scan.js';
 import { ORG_KINDS, type OrgKind } from '../schemes.js';
 import type { OrgEntry, OrgIndex } from '../validate.js';
@@ -70,6 +71,14 @@ function unpackResult(p: PackedResult): ScanResult {
   };
 }
 
+/** The chunks of a stream, telling `seen` the size of each as it passes. */
+export async function* counted(stream: AsyncIterable<unknown>, seen: (bytes: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    seen(chunk.length);
+    yield chunk;
+  }
+}
+
 /** Lines and quotes in bytes [0, end) of the file. */
 async function countLinesAndQuotes(path: string, end: number): Promise<{ lines: number; quotes: number }> {
   let lines = 0;
@@ -98,7 +107,7 @@ async function lineStartAfter(path: string, at: number): Promise<number> {
  * Scans the members file on two threads; undefined when it cannot be split at a record boundary (the
  * caller then scans it on one). `bodyStart`: the byte after the header line.
  */
-export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex, bodyStart: number): Promise<ScanResult | undefined> {
+export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex, bodyStart: number, progress?: Progress): Promise<ScanResult | undefined> {
   const { size } = await stat(path);
   const split = await lineStartAfter(path, bodyStart + Math.floor((size - bodyStart) / 2));
   if (split <= bodyStart || split >= size) return undefined;
@@ -106,8 +115,18 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected / 2) }, orgs: packOrgs(orgs) },
   });
+  // Progress: the bytes both threads have scanned (the worker says how far it is as it goes).
+  const perRow = size / Math.max(1, job.expected);
+  let theirBytes = 0;
+  let myBytes = 0;
+  const tell = () => progress?.(path, bodyStart + theirBytes + myBytes, size, perRow);
   const fromWorker = new Promise<PackedResult>((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.on('message', (m: PackedResult | { progress: number }) => {
+      if ('progress' in m) {
+        theirBytes = m.progress;
+        tell();
+      } else resolve(m);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the members worker stopped (exit ${code})`)));
   });
@@ -117,7 +136,10 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
     await worker.terminate();
     return undefined;
   }
-  const mine = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected / 2) }, orgs, createReadStream(path, { start: split, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
+  const mine = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected / 2) }, orgs, counted(createReadStream(path, { start: split, highWaterMark: 1 << 20 }), (n) => {
+    myBytes += n;
+    tell();
+  }));
   const theirs = unpackResult(await fromWorker);
   await worker.terminate();
   if (theirs.endedInRecord) return undefined;

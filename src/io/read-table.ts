@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { detectEncoding, REPLACEMENT, type Encoding } from '../decode.js';
+import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
 
 export interface TableBatch {
@@ -82,16 +83,25 @@ export interface RawTable {
 }
 
 /** The file as bytes, for the byte path (UTF-8 only: the caller reads UTF-16 as text with readTable). */
-export async function readRaw(path: string): Promise<RawTable> {
+export async function readRaw(path: string, progress?: Progress): Promise<RawTable> {
   const { size } = await stat(path);
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
   const { encoding, bom } = detectEncoding(head);
+  // Bytes per row, from the first chunk: progress shows rows without counting them.
+  let lines = 0;
+  for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
+  const perRow = head.length / Math.max(1, lines);
   async function* chunks(): AsyncGenerator<Buffer> {
+    let read = head.length;
     if (head.length > bom) yield head.subarray(bom);
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      read += r.value.length;
+      progress?.(path, read, size, perRow);
+      yield r.value;
+    }
   }
   return { encoding, bom, size, chunks: chunks(), close: () => stream.destroy() };
 }

@@ -3,10 +3,15 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRange, type ScanJob } from '../scan.js';
-import { packResult, unpackOrgs, type PackedOrgs } from './parallel.js';
+import { counted, packResult, unpackOrgs, type PackedOrgs } from './parallel.js';
 
 const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs };
-const chunks = createReadStream(data.path, { start: data.start, end: data.end - 1, highWaterMark: 1 << 20 });
-const result = await scanRange(data.job, unpackOrgs(data.orgs), chunks as AsyncIterable<Buffer>);
+let read = 0;
+const stream = createReadStream(data.path, { start: data.start, end: data.end - 1, highWaterMark: 1 << 20 });
+const chunks = counted(stream, (n) => {
+  read += n;
+  parentPort!.postMessage({ progress: read });
+});
+const result = await scanRange(data.job, unpackOrgs(data.orgs), chunks);
 const { packed, transfer } = packResult(result);
 parentPort!.postMessage(packed, transfer);
