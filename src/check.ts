@@ -4,6 +4,7 @@ import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
 import type { Problem } from './problems.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { confirmDuplicates, HashedIdSet } from './idset.js';
+import { clean } from './schema.js';
 import { scanRange, type ScanJob, type ScanResult } from './scan.js';
 import { sniffDelimiter } from './tokenize.js';
 import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
@@ -11,6 +12,8 @@ import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './va
 export interface Batch {
   records: RawRecord[];
   issues: CsvIssue[];
+  refused?: { what: string; message: string };
+  notice?: string;
 }
 
 export interface Checked<T> {
@@ -29,6 +32,11 @@ async function drive(
 ): Promise<void> {
   let checker: ReturnType<typeof start> | undefined;
   for await (const batch of batches) {
+    if (batch.refused) {
+      problems.push({ file, line: 0, code: 'not-csv', message: batch.refused.message, value: batch.refused.what });
+      return;
+    }
+    if (batch.notice) problems.push({ file, line: 0, code: 'notice-encoding', message: batch.notice });
     let records = batch.records;
     if (!checker && records.length > 0 && !batch.issues.some((i) => i.line < records[0]!.line)) {
       checker = start(records[0]!);
@@ -175,7 +183,7 @@ async function confirmCandidates(checker: MemberChecker, ids: Map<number, Hashed
   if (wanted.size === 0) return;
   const idAt = new Map<number, string>();
   for await (const batch of source.batches()) {
-    for (const r of batch.records) if (wanted.has(r.line)) idAt.set(r.line, (r.fields[idColumn] ?? '').trim());
+    for (const r of batch.records) if (wanted.has(r.line)) idAt.set(r.line, clean(r.fields[idColumn] ?? ''));
   }
   for (const [year, candidates] of sets) {
     for (const [line, first] of confirmDuplicates(candidates, idAt)) checker.reportDuplicate(line, idAt.get(line)!, first, year);

@@ -23,6 +23,8 @@ export const PROBLEM_CODES = {
   'base-with-parent': 'tổ chức cơ sở ghi cấp trên',
   'no-rows': 'không có dữ liệu của năm',
   'bad-metadata': 'report.json không hợp lệ',
+  'not-csv': 'tệp không phải CSV đọc được',
+  'notice-encoding': 'tệp đã được chuyển bảng mã',
   'rule-excellent-quota': 'đảng viên xuất sắc vượt 20% số hoàn thành tốt',
   'rule-excellent-org': 'tổ chức xuất sắc chưa đủ điều kiện',
   'rule-weak-share': 'đơn vị lẽ ra phải xếp loại yếu kém',
@@ -43,6 +45,14 @@ export interface Problem {
   value?: string;
   /** The year of the row, when it is known (a row of the compared year is kept apart). */
   year?: number;
+}
+
+/** Notices are said, not counted as problems: they do not fail a run. */
+export const isNotice = (p: Problem): boolean => p.code.startsWith('notice-');
+
+/** Notices: `FILE: lưu ý: …`. */
+export function listNotices(notices: readonly Problem[]): string {
+  return notices.map((n) => `${n.file}: lưu ý: ${n.message}\n`).join('');
 }
 
 /** Quotes a cell for a message: short, one line, its invisible characters shown. */

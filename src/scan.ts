@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
 import { HASH, hashBytes, type HashedIdSet } from './idset.js';
 import type { Problem } from './problems.js';
+import { clean } from './schema.js';
 import { ratingOf, SPECIAL_CODES, schemeFor, type RatingCode } from './schemes.js';
 import { TextDecoder } from 'node:util';
 import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
@@ -204,7 +205,7 @@ export class MemberScanner {
     yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
     hashBytes(buf, is, ie);
     this.checker.hashedIds(y).addHash(HASH.h1, HASH.h2, this.line);
-    const reason = (rating === 'UNRANKED' || rating === 'PENDING') && c.reason >= 0 ? buf.toString('utf8', starts[c.reason]!, ends[c.reason]!).trim() : '';
+    const reason = (rating === 'UNRANKED' || rating === 'PENDING') && c.reason >= 0 ? clean(buf.toString('utf8', starts[c.reason]!, ends[c.reason]!)) : '';
     count(this.counts, y, org, rating, reason);
     this.fast++;
     return true;

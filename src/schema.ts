@@ -1,7 +1,8 @@
 // Row schemas: the text cells of one CSV record → a typed row, or issues naming the column.
 //
 // Blank-cell policy (one place, decided per column, never by coercion):
-// - every cell is trimmed of surrounding spaces first;
+// - every cell is trimmed of surrounding spaces first, and its accents composed (NFC: an id typed with
+//   decomposed accents is the same id);
 // - id, org_id, year, kind, organization name: blank is a problem;
 // - rating: blank means PENDING (chưa xếp loại), as the contract says;
 // - parent_id: blank means "no parent" (right for base organizations, a problem for a chi_bo_truc_thuoc);
@@ -34,8 +35,11 @@ function cell<T>(read: (raw: string) => T | undefined, message: string) {
   );
 }
 
-const text = z.pipe(z.string(), z.transform((s: string) => s.trim()));
-const required = cell((s) => (s.trim() === '' ? undefined : s.trim()), 'ô này không được để trống');
+/** A text cell as it is compared and printed: trimmed, accents composed. */
+export const clean = (s: string): string => s.trim().normalize('NFC');
+
+const text = z.pipe(z.string(), z.transform(clean));
+const required = cell((s) => (s.trim() === '' ? undefined : clean(s)), 'ô này không được để trống');
 const year = cell(parseYear, `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)`);
 const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)');
 const rating = cell<RatingCode>(ratingOf, 'không phải mức xếp loại nào');

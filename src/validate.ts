@@ -4,7 +4,7 @@
 import type * as z from 'zod/mini';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
 import { PROBLEM_CODES, quote, type Problem, type ProblemCode } from './problems.js';
-import { memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
+import { clean, memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
 import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { formatCount } from './format.js';
@@ -180,7 +180,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (kind === 'chi_bo_truc_thuoc' && this.header.index.parent_id < 0 && this.cellWithoutParentColumn++ === 0) {
       this.report(1, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
     }
-    const id = obj.id.trim();
+    const id = clean(obj.id);
     if (id === '') return;
     // The year's table of organizations is its own id set: an id already in it is a duplicate.
     const byId = this.orgs.get(year)!;
@@ -189,7 +189,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
       this.reportDuplicate(line, id, first.line, year);
       return;
     }
-    byId.set(id, { index: byId.size, id, name: obj.name.trim(), kind, parentId: obj.parent_id.trim(), rating, year, line });
+    byId.set(id, { index: byId.size, id, name: clean(obj.name), kind, parentId: clean(obj.parent_id), rating, year, line });
   }
 
   /** Cross-row checks: each chi_bo_truc_thuoc hangs under a dang_bo_co_so of its year. */
@@ -227,20 +227,20 @@ export class OrgChecker extends FileChecker<OrgKey> {
  * the two to the same answers.
  */
 export function fastOrg(obj: Record<OrgKey, string>, year: number): OrgRow | undefined {
-  const id = obj.id.trim();
-  const name = obj.name.trim();
+  const id = clean(obj.id);
+  const name = clean(obj.name);
   const kind = kindOf(obj.kind);
   const rating = ratingOf(obj.rating);
   if (id === '' || name === '' || kind === undefined || rating === undefined) return undefined;
-  return { id, name, kind, parent_id: obj.parent_id.trim(), year, rating };
+  return { id, name, kind, parent_id: clean(obj.parent_id), year, rating };
 }
 
 export function fastMember(obj: Record<MemberKey, string>, year: number): MemberRow | undefined {
-  const id = obj.id.trim();
-  const orgId = obj.org_id.trim();
+  const id = clean(obj.id);
+  const orgId = clean(obj.org_id);
   const rating = ratingOf(obj.rating);
   if (id === '' || orgId === '' || rating === undefined) return undefined;
-  return { id, name: obj.name.trim(), org_id: orgId, year, rating, reason: obj.reason.trim() };
+  return { id, name: clean(obj.name), org_id: orgId, year, rating, reason: clean(obj.reason) };
 }
 
 /** What can still be read from a row that failed its schema, so one bad cell does not hide the others. */
@@ -289,9 +289,9 @@ export class MemberChecker extends FileChecker<MemberKey> {
     const row = fastMember(obj, year) ?? this.parse(memberRow, obj, line, year, 'member');
     let ok = row !== undefined;
     if (row && !this.checkScheme(line, 'rating', obj.rating, row.rating, year, 'member')) ok = false;
-    const id = obj.id.trim();
+    const id = clean(obj.id);
     if (id !== '' && !this.checkUnique(this.ids, year, id, line)) ok = false;
-    const orgId = obj.org_id.trim();
+    const orgId = clean(obj.org_id);
     const org = orgId === '' || !this.orgs ? undefined : this.checkCell(line, obj.org_id, orgId, year);
     return ok && row && org ? { row, org } : undefined;
   }

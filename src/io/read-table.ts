@@ -4,13 +4,22 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { detectEncoding, REPLACEMENT, type Encoding } from '../decode.js';
+import { REPLACEMENT, type Encoding } from '../decode.js';
+import { decodeLegacy, detect } from '../detect.js';
+import type { TableSource } from '../check.js';
+import type { ScanJob } from '../scan.js';
+import type { OrgIndex } from '../validate.js';
+import { scanInParallel } from './parallel.js';
 import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
 
 export interface TableBatch {
   records: RawRecord[];
   issues: CsvIssue[];
+  /** The file is not CSV text we can read (a workbook, a ZIP, a legacy font encoding…): why, and what to do. */
+  refused?: { what: string; message: string };
+  /** Said once, not a problem: the file was converted from a legacy encoding. */
+  notice?: string;
 }
 
 export interface TableInfo {
@@ -47,10 +56,26 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let bytes: Buffer = chunk;
     if (head) {
-      const { encoding, bom } = detectEncoding(bytes);
-      decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-      bytes = bytes.subarray(bom);
       head = false;
+      const found = detect(bytes, bytes.length < CHUNK);
+      if (found.kind === 'refused') {
+        stream.destroy();
+        yield { records: [], issues: [], refused: { what: found.what, message: found.message } };
+        return;
+      }
+      if (found.kind === 'legacy') {
+        // Legacy files are small (district exports): read whole, decode, compose accents (NFC), then tokenize.
+        const parts: Buffer[] = [bytes];
+        for await (const more of stream as AsyncIterable<Buffer>) parts.push(more);
+        yield { records: [], issues: [], notice: found.notice };
+        const text = decodeLegacy(Buffer.concat(parts), found.encoding);
+        const batch = start(text, true)!;
+        const issues: CsvIssue[] = [...batch.issues];
+        yield { records: [...batch.records, ...tokenizer!.end(issues)], issues };
+        return;
+      }
+      decoder = new TextDecoder(found.encoding, { fatal: false, ignoreBOM: true });
+      bytes = bytes.subarray(found.bom);
     }
     const text = decoder!.decode(bytes, { stream: true });
     const batch = tokenizer ? feed(text) : start(text, false);
@@ -71,7 +96,7 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
 
 
 export interface RawTable {
-  encoding: Encoding;
+  encoding: Encoding | 'other';
   /** Bytes of byte-order mark before the text. */
   bom: number;
   /** File size in bytes, to size the id sets and to show progress. */
@@ -89,7 +114,9 @@ export async function readRaw(path: string, progress?: Progress): Promise<RawTab
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  const { encoding, bom } = detectEncoding(head);
+  const found = detect(head, head.length < CHUNK);
+  // The byte path takes plain UTF-8 only; anything else is read as text (which says what it is).
+  const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
   // Bytes per row, from the first chunk: progress shows rows without counting them.
   let lines = 0;
   for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
@@ -104,4 +131,13 @@ export async function readRaw(path: string, progress?: Progress): Promise<RawTab
     }
   }
   return { encoding, bom, size, chunks: chunks(), close: () => stream.destroy() };
+}
+
+/** A file as the checkers read it: text batches, raw bytes for the byte path, and both cores at scale. */
+export function tableSource(path: string, progress?: Progress): TableSource {
+  return {
+    batches: () => readTable(path),
+    raw: () => readRaw(path, progress),
+    parallel: (job: ScanJob, orgs: OrgIndex, at: number) => scanInParallel(path, job, orgs, at, progress),
+  };
 }
