@@ -132,10 +132,28 @@ function pairs(counts: ArrayLike<number>): [RatingCode, number][] {
   return out;
 }
 
-/** Joins the year's organizations (all valid, in file order) with the member counts. */
+/**
+ * Ids in natural order (CS2 before CS10), by code units otherwise: the same on every machine (no ICU),
+ * and the same however the rows of the file are ordered.
+ */
+export function compareIds(a: string, b: string): number {
+  const x = a.match(/\d+|\D+/g) ?? [];
+  const y = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const numeric = /^\d/.test(p) && /^\d/.test(q);
+    if (numeric && Number(p) !== Number(q)) return Number(p) - Number(q);
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Joins the year's organizations (all valid) with the member counts; units and cells in id order. */
 export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figures {
   const year = counts.year;
-  const all = [...orgs];
+  const all = [...orgs].sort((a, b) => compareIds(a.id, b.id));
   const cellsOf = new Map<string, OrgEntry[]>();
   for (const o of all) {
     if (o.kind !== 'chi_bo_truc_thuoc') continue;

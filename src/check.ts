@@ -6,7 +6,7 @@ import type { CsvIssue, RawRecord } from './tokenize.js';
 import { confirmDuplicates, HashedIdSet } from './idset.js';
 import { clean } from './schema.js';
 import { scanRange, type ScanJob, type ScanResult } from './scan.js';
-import { sniffDelimiter } from './tokenize.js';
+import { MAX_RECORD_CHARS, sniffDelimiter } from './tokenize.js';
 import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
 
 export interface Batch {
@@ -125,7 +125,7 @@ async function scanMembers(
   let nl = -1;
   while ((nl = head.indexOf(10)) === -1) {
     const r = await chunks.next();
-    if (r.done) return undefined;
+    if (r.done || head.length > MAX_RECORD_CHARS) return undefined; // no header line: the string path says why
     head = Buffer.concat([head, r.value]);
   }
   const headerText = head.toString('utf8', 0, nl + 1);

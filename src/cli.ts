@@ -5,11 +5,10 @@
 //   assess validate --year <YYYY> <DIR> [--strict]
 //
 // Exit codes (see src/errors.ts): 0 ok · 1 invalid data · 2 usage or environment · 3 a bug in assess.
-import { rmSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, TemplateError, UsageError } from './errors.js';
 import { terminalProgress } from './io/progress.js';
-import { pendingTemps } from './io/write-output.js';
+import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
 import { FORMATS, type Format } from './output.js';
 import { run, type Io, type RunOptions } from './run.js';
@@ -126,6 +125,7 @@ export async function cli(argv: string[], env: Env): Promise<number> {
       tty?.done();
     }
   } catch (e) {
+    if (e instanceof Interrupted) return 130;
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
@@ -148,8 +148,10 @@ export async function cli(argv: string[], env: Env): Promise<number> {
 /** The process entry point (bin/assess.js). */
 export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', () => {
-    for (const temp of pendingTemps) rmSync(temp, { force: true });
-    process.exit(130);
+    // A write under way is left to clean its temp file up itself (removing it here could race its
+    // creation); otherwise there is nothing to clean: stop at once.
+    if (pendingTemps.size > 0) interrupted.requested = true;
+    else process.exit(130);
   });
   process.exitCode = await cli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
 }

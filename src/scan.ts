@@ -103,7 +103,14 @@ export class MemberScanner {
       }
       let nl = buf.indexOf(LF, pos);
       if (nl === -1) {
-        if (!final) return pos;
+        // Wait for the line's end, but not for ever: an over-long line goes to the tokenizer, which says so
+        // and drops the rest of it as it comes, in bounded memory.
+        if (!final && buf.length - pos <= MAX_RECORD_CHARS) return pos;
+        if (!final) {
+          this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
+          this.decoder = new TextDecoder('utf-8');
+          continue;
+        }
         nl = buf.length;
       }
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);

@@ -81,7 +81,13 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
     const batch = tokenizer ? feed(text) : start(text, false);
     if (batch && (batch.records.length || batch.issues.length)) yield batch;
   }
-  if (!decoder) return; // an empty file: no header at all
+  if (head) {
+    // Not a single byte: said as detection says it (a file of zero bytes).
+    const found = detect(new Uint8Array(0), true);
+    if (found.kind === 'refused') yield { records: [], issues: [], refused: { what: found.what, message: found.message } };
+    return;
+  }
+  if (!decoder) return;
   const rest = decoder.decode();
   if (!tokenizer) {
     const batch = start(rest, true);

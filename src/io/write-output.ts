@@ -1,12 +1,15 @@
 // Writes the output: to stdout, or to --out FILE atomically (a temp file beside it, then a rename), so
 // FILE is complete or untouched. A FILE that is not a regular file (/dev/stdout, a FIFO, a terminal) is
 // written in place: renaming over it would replace the device node, not write to it.
-import { constants } from 'node:fs';
+import { constants, fstat as fstatCb } from 'node:fs';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
+
+const fstat = promisify(fstatCb);
 
 /** Temp files being written, removed if the process is interrupted. */
 export const pendingTemps = new Set<string>();
@@ -27,39 +30,62 @@ function explain(file: string, e: unknown): UsageError {
   return new UsageError(`không ghi được ${file}: ${why[code ?? ''] ?? (e as Error).message}`);
 }
 
+/** Set by the SIGINT handler while a write is under way: the writer cleans up and stops. */
+export const interrupted = { requested: false };
+
+/** The interrupt came while writing: the temp file is removed, and the run ends (exit 130). */
+export class Interrupted extends Error {}
+
 export async function writeOutput(text: string, out: string | undefined, stdout: Writable): Promise<void> {
   if (out === undefined) return writeStdout(text, stdout);
-  let target = out;
-  let special = false;
+  let target: string;
   try {
-    target = await realpath(out); // write beside the file a symlink points to, not over the link
-    const s = await stat(target);
+    const s = await stat(out); // follows links: /dev/stdout on a pipe is a FIFO here (realpath fails on it)
     if (s.isDirectory()) throw explain(out, Object.assign(new Error(), { code: 'EISDIR' }));
-    special = !s.isFile();
+    if (!s.isFile()) {
+      // Our own stdout under another name (/dev/stdout, /dev/fd/1, a link to them): the stream, which
+      // works for a socket too, where opening the name does not.
+      const own = await fstat(1).catch(() => undefined);
+      if (own && own.dev === s.dev && own.ino === s.ino) return await writeStdout(text, stdout);
+      return await writeInPlace(out, out, text);
+    }
+    target = await realpath(out); // write beside the file a link points to, not over the link
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') throw explain(out, e);
-    target = path.resolve(out);
+    target = await danglingTarget(out);
   }
-  if (special) return writeInPlace(out, target, text);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   pendingTemps.add(temp);
   try {
     const fh = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
     try {
+      if (interrupted.requested) throw new Interrupted();
       await fh.writeFile(text, 'utf8');
       await fh.sync();
     } finally {
       await fh.close();
     }
+    if (interrupted.requested) throw new Interrupted();
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
+    if (e instanceof Interrupted) throw e;
     throw explain(out, e);
   } finally {
     pendingTemps.delete(temp);
   }
+}
+
+/** Where a new file goes: `out` itself, or what a dangling symlink `out` points to (the link stays a link). */
+async function danglingTarget(out: string): Promise<string> {
+  try {
+    if ((await lstat(out)).isSymbolicLink()) return path.resolve(path.dirname(out), await readlink(out));
+  } catch {
+    // not there at all: a new file
+  }
+  return path.resolve(out);
 }
 
 async function writeInPlace(out: string, target: string, text: string): Promise<void> {
@@ -75,17 +101,18 @@ async function writeInPlace(out: string, target: string, text: string): Promise<
   }
 }
 
-/** Writes to stdout; a reader that went away (`| head`) is not an error. */
+/** Writes to stdout; a reader that went away (`| head`) is not an error, then or later. */
 export function writeStdout(text: string, stdout: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (e?: Error | null) => {
-      if (!e || (e as NodeJS.ErrnoException).code === 'EPIPE') resolve();
-      else reject(e);
-    };
-    stdout.once('error', done);
-    stdout.write(text, (e) => {
-      stdout.off('error', done);
-      done(e);
+  if (!quietPipes.has(stdout)) {
+    quietPipes.add(stdout);
+    // The pipe can close after the write was handed over: that later error must not crash the run.
+    stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
     });
+  }
+  return new Promise((resolve, reject) => {
+    stdout.write(text, (e) => (!e || (e as NodeJS.ErrnoException).code === 'EPIPE' ? resolve() : reject(e)));
   });
 }
+
+const quietPipes = new WeakSet<Writable>();
