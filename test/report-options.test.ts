@@ -104,6 +104,15 @@ describe('--template FILE', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('a template of 10 MB is refused before it is read into Handlebars', () => {
+    const big = path.join(dir, 'huge.hbs');
+    writeFileSync(big, `{{year}}${' '.repeat(10 << 20)}\n`);
+    const r = assess(['report', '--year', '2017', FIXTURE, '--template', big]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('lớn quá');
+  });
+
   it('cannot be used with --format json', () => {
     const r = assess(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'footer.hbs'), '--format', 'json']);
     expect(r.code).toBe(2);
