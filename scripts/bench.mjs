@@ -83,9 +83,9 @@ function measure(cmd, cmdArgs, { runs = RUNS, cwd = ROOT, env = {} } = {}) {
   const rss = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
-    const r = HAS_TIME
-      ? spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 })
-      : spawnSync(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+    // stdout is discarded (as `> /dev/null`): capturing it here would time this script's reading, not theirs.
+    const opts = { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] };
+    const r = HAS_TIME ? spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], opts) : spawnSync(cmd, cmdArgs, opts);
     const wall = Number(process.hrtime.bigint() - t0) / 1e9;
     if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
     walls.push(wall);
