@@ -36,9 +36,6 @@ function count(counts: Map<number, MemberCounts>, year: number, org: OrgEntry, r
 export class MemberScanner {
   /** Physical line of the next byte to read (the header was line 1). */
   line = 2;
-  /** Rows handled on bytes, and rows handed to the string path: for the differential test and the bench. */
-  fast = 0;
-  slow = 0;
   private pending: Buffer | undefined;
   /** The string tokenizer, while it reads an irregular stretch; its decoder keeps split characters whole. */
   private tok: Tokenizer | undefined;
@@ -214,7 +211,6 @@ export class MemberScanner {
     this.checker.hashedIds(y).addHash(HASH.h1, HASH.h2, this.line);
     const reason = (rating === 'UNRANKED' || rating === 'PENDING') && c.reason >= 0 ? clean(buf.toString('utf8', starts[c.reason]!, ends[c.reason]!)) : '';
     count(this.counts, y, org, rating, reason);
-    this.fast++;
     return true;
   }
 
@@ -258,7 +254,6 @@ export class MemberScanner {
   }
 
   private slowRecord(record: RawRecord): void {
-    this.slow++;
     const ok = this.checker.add(record);
     if (ok) count(this.counts, ok.row.year, ok.org, ok.row.rating, ok.row.reason);
   }

@@ -64,5 +64,3 @@ export const memberRow = z.object({
 
 export type OrgRow = z.output<typeof orgRow>;
 export type MemberRow = z.output<typeof memberRow>;
-export type OrgInput = z.input<typeof orgRow>;
-export type MemberInput = z.input<typeof memberRow>;

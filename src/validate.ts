@@ -3,7 +3,7 @@
 // within a year, members' cells, cells' committees. Problems are values, appended to one list.
 import type * as z from 'zod/mini';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
-import { PROBLEM_CODES, quote, type Problem, type ProblemCode } from './problems.js';
+import { quote, type Problem, type ProblemCode } from './problems.js';
 import { clean, memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
 import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
@@ -331,6 +331,3 @@ export function describeCsvIssue(issue: CsvIssue): string {
       return `ô thứ ${issue.field} có byte không đọc được theo UTF-8 (${quote(issue.value)}): hãy lưu tệp với mã hóa UTF-8 (trong Excel: "CSV UTF-8")`;
   }
 }
-
-/** The label used in the summary for a code, for callers that print one. */
-export const problemLabel = (code: ProblemCode): string => PROBLEM_CODES[code];
