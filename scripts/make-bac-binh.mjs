@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { csv, makeRng } from './lib/fixtures.mjs';
 
 const YEAR = 2017;
 const SEED = 0x20180206;
@@ -37,51 +38,6 @@ const PENDING_REASONS = [
 const MIN_CELL = 10;
 const MAX_CELL = 40;
 
-// ---- PRNG (mulberry32) -----------------------------------------------------------------------
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function makeRng(seed) {
-  const next = mulberry32(seed);
-  const rng = {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), // inclusive
-    pick: (arr) => arr[Math.floor(next() * arr.length)],
-    // roughly normal, mean 0, sd 1 (Irwin–Hall with 12 terms)
-    gauss: () => {
-      let s = 0;
-      for (let i = 0; i < 12; i++) s += next();
-      return s - 6;
-    },
-    shuffle: (arr) => {
-      for (let i = arr.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [arr[i], arr[j]] = [arr[j], arr[i]];
-      }
-      return arr;
-    },
-    weighted: (items, weightOf) => {
-      let total = 0;
-      for (const it of items) total += weightOf(it);
-      let r = next() * total;
-      for (const it of items) {
-        r -= weightOf(it);
-        if (r < 0) return it;
-      }
-      return items[items.length - 1];
-    },
-  };
-  return rng;
-}
 
 // ---- the district's organizations ------------------------------------------------------------
 
@@ -349,13 +305,6 @@ function checkPlausible({ bases, cells, units }) {
 
 // ---- CSV -------------------------------------------------------------------------------------
 
-function csvField(v) {
-  const s = String(v).normalize('NFC');
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function csv(header, rows) {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
 
 // ---- main ------------------------------------------------------------------------------------
 

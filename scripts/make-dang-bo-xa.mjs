@@ -17,6 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { csv, mulberry32 } from './lib/fixtures.mjs';
 
 const YEAR = 2019;
 const SEED = 0x20200110;
@@ -55,18 +56,6 @@ const TOTALS = {
   total: 286,
 };
 
-// ---- PRNG (mulberry32, as in make-bac-binh.mjs) -----------------------------------------------
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = mulberry32(SEED);
 const pick = (arr) => arr[Math.floor(next() * arr.length)];
 const shuffle = (arr) => {
@@ -138,13 +127,6 @@ CELLS.forEach(([name, rating, x, t, n, k, unranked, pending], i) => {
 
 // ---- CSV -------------------------------------------------------------------------------------
 
-function csvField(v) {
-  const s = String(v).normalize('NFC');
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function csv(header, rows) {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(process.argv[2] ?? resolve(here, '../fixtures/dang-bo-xa-2019'));

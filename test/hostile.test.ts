@@ -22,6 +22,9 @@ import {
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytes, cp1258, tcvn3, vni } from './encoders.js';
+
+const enc = new TextEncoder();
 import { BIN, ROOT, scratch, SMALL } from './support.js';
 
 const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
@@ -78,12 +81,6 @@ function expectClean(r: Run, timeout = 20_000): void {
 // ---------------------------------------------------------------------------------------------------
 // Building inputs
 
-const enc = new TextEncoder();
-const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
-const bytes = (...parts: Array<number[] | Uint8Array | string>): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? ascii(p) : [...p])));
-
-/** The lines of a CSV text without its final newline. */
 const linesOf = (text: string): string[] => text.replace(/\n$/, '').split('\n');
 const unlines = (lines: string[]): string => `${lines.join('\n')}\n`;
 /** SMALL.members or SMALL.organizations with some lines changed: `f` gets the lines (index 0 = header, line 1). */
@@ -95,74 +92,6 @@ const atLine = (n: number, f: (line: string) => string) => (lines: string[]) => 
 const utf16le = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf16le'));
 const utf16be = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf16le').swap16());
 
-// The three legacy Vietnamese encodings, as in test/detect.test.ts.
-const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
-const CP1258_BYTE = (() => {
-  const map = new Map<string, number>();
-  const all = new TextDecoder('windows-1258').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
-  [...all].forEach((ch, b) => map.set(ch, b));
-  return map;
-})();
-function cp1258(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text.normalize('NFC')) {
-    const direct = CP1258_BYTE.get(ch);
-    if (direct !== undefined) {
-      out.push(direct);
-      continue;
-    }
-    const nfd = ch.normalize('NFD');
-    const tone = TONE.exec(nfd)?.[0] ?? '';
-    const base = CP1258_BYTE.get(nfd.replace(TONE, '').normalize('NFC'));
-    const mark = CP1258_BYTE.get(tone);
-    if (base === undefined || mark === undefined) throw new Error(`not in Windows-1258: ${ch}`);
-    out.push(base, mark);
-  }
-  return Uint8Array.from(out);
-}
-const TCVN3_UNICODE = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ';
-const TCVN3_BYTES = 'µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u00adõøö÷ùúýûüþ¡¢§£¤¥¦';
-const TCVN3_BYTE = new Map([...TCVN3_UNICODE].map((ch, i) => [ch, TCVN3_BYTES.charCodeAt(i)]));
-function tcvn3(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text.normalize('NFC')) {
-    const b = ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : (TCVN3_BYTE.get(ch) ?? TCVN3_BYTE.get(ch.toLowerCase()));
-    if (b === undefined) throw new Error(`not in TCVN3: ${ch}`);
-    out.push(b);
-  }
-  return Uint8Array.from(out);
-}
-const VNI_TONES = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
-const VNI_ROWS: Array<[string, string[]]> = [
-  ['a', ['a', 'aù', 'aø', 'aû', 'aõ', 'aï']],
-  ['â', ['aâ', 'aá', 'aà', 'aå', 'aã', 'aä']],
-  ['ă', ['aê', 'aé', 'aè', 'aú', 'aü', 'aë']],
-  ['e', ['e', 'eù', 'eø', 'eû', 'eõ', 'eï']],
-  ['ê', ['eâ', 'eá', 'eà', 'eå', 'eã', 'eä']],
-  ['o', ['o', 'où', 'oø', 'oû', 'oõ', 'oï']],
-  ['ô', ['oâ', 'oá', 'oà', 'oå', 'oã', 'oä']],
-  ['ơ', ['ô', 'ôù', 'ôø', 'ôû', 'ôõ', 'ôï']],
-  ['u', ['u', 'uù', 'uø', 'uû', 'uõ', 'uï']],
-  ['ư', ['ö', 'öù', 'öø', 'öû', 'öõ', 'öï']],
-  ['i', ['i', 'í', 'ì', 'æ', 'ó', 'ò']],
-  ['y', ['y', 'yù', 'yø', 'yû', 'yõ', 'î']],
-];
-const VNI_CHARS = new Map<string, string>([['đ', 'ñ']]);
-for (const [vowel, forms] of VNI_ROWS) forms.forEach((form, t) => VNI_CHARS.set((vowel + VNI_TONES[t]).normalize('NFC'), form));
-function vni(text: string): Uint8Array {
-  let latin1 = '';
-  for (const ch of text.normalize('NFC')) {
-    if (ch.charCodeAt(0) < 0x80 && !VNI_CHARS.has(ch)) latin1 += ch;
-    else {
-      const lower = VNI_CHARS.get(ch.toLowerCase());
-      if (lower === undefined) throw new Error(`not in VNI: ${ch}`);
-      latin1 += ch === ch.toLowerCase() ? lower : lower.toUpperCase();
-    }
-  }
-  return Uint8Array.from(ascii(latin1));
-}
-
-/** A local ZIP file header with `name` and `content` stored: all that file-type sniffing looks at. */
 const zipEntry = (name: string, content = '') =>
   bytes('PK', [3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, name.length, 0, 0, 0], name, content);
 /** Deterministic noise, NULs included. */
