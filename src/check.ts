@@ -2,11 +2,10 @@
 // counted as they stream past. Takes the reader's batches as a parameter, so it touches no file.
 import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
 import type { Problem } from './problems.js';
-import type { CsvIssue, RawRecord } from './tokenize.js';
 import { confirmDuplicates, HashedIdSet } from './idset.js';
 import { clean } from './schema.js';
 import { scanRange, type ScanJob, type ScanResult } from './scan.js';
-import { MAX_RECORD_CHARS, sniffDelimiter } from './tokenize.js';
+import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type RawRecord } from './tokenize.js';
 import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
 
 export interface Batch {
@@ -51,7 +50,7 @@ async function drive(
       else checker.add(record);
     }
   }
-  if (!checker) problems.push({ file, line: 0, code: 'missing-column', message: 'tệp trống: không có dòng tiêu đề nào (cần ít nhất dòng tiêu đề với tên các cột)' });
+  if (!checker) problems.push({ file, line: 0, code: 'no-header', message: 'tệp trống: không có dòng tiêu đề nào (cần ít nhất dòng tiêu đề với tên các cột)' });
 }
 
 export async function checkOrganizations(file: string, batches: AsyncIterable<Batch>, years: ReadonlySet<number>, problems: Problem[]): Promise<Checked<OrgIndex | undefined>> {

@@ -3,6 +3,7 @@
 import { formatCount } from './format.js';
 
 export const PROBLEM_CODES = {
+  'no-header': 'tệp không có dòng tiêu đề',
   'missing-column': 'thiếu cột bắt buộc',
   'duplicate-column': 'cột bị lặp',
   'field-count': 'số ô không khớp với tiêu đề',

@@ -191,3 +191,37 @@ describe('colour', () => {
     expect(r.stderr).not.toContain('\u001b[');
   });
 });
+
+describe('a members file large enough for both cores (≥ 48 MB)', () => {
+  // ~1.4 M rows: the worker takes the first half, the main thread the second; the problems planted on both
+  // sides must come out at their physical lines, and a duplicate across the halves must be found.
+  const rows = 1_400_000;
+  const lines: string[] = ['id,name,org_id,year,rating,reason'];
+  for (let i = 1; i <= rows; i++) lines.push(`DV${i},Nguyễn Văn Thử ${i},${i % 2 ? 'CB1' : 'DB1-C1'},2017,${i % 10 ? 'HTTNV' : 'UNRANKED'},${i % 10 ? '' : 'Miễn công tác'}`);
+  const bad = (line: number, text: string) => (lines[line - 1] = text);
+  bad(10, 'DVX1,A,CB1,2017,Giỏi,');
+  bad(1_000_000, 'DVX2,"Lê, Văn\nHai",CB1,2017,HTNV,'); // a quoted line break in the second half
+  bad(1_200_000, 'DVX3,A,KHONG-CO,2017,HTNV,');
+  bad(1_399_000, 'DV5,Trùng,CB1,2017,HTNV,'); // the id of line 6, far away in the other half
+  const dir = dataDir({ organizations: SMALL.organizations, members: `${lines.join('\n')}\n` });
+
+  it('names every problem at its line, exit 1', () => {
+    const r = assess(['validate', '--year', '2017', dir, '--max-problems', '0']);
+    expect(r.code).toBe(1);
+    const places = r.stderr.split('\n').filter((l) => l.includes('members.csv:')).map((l) => /members\.csv:(\d+)/.exec(l)![1]);
+    // the line break inside quotes moves every later line on by one
+    expect(places).toEqual(['10', '1200001', '1399001']);
+    expect(r.stderr).toContain('"Giỏi"');
+    expect(r.stderr).toContain('"KHONG-CO"');
+    expect(r.stderr).toContain('mã này đã có ở dòng 6');
+  });
+
+  it('counts every row when the data is valid', () => {
+    const valid = dataDir({ organizations: SMALL.organizations, members: `${lines.filter((l) => !/^(DVX1|DVX3|DV5,Trùng),/.test(l)).join('\n')}\n` });
+    const r = assess(['report', '--year', '2017', valid, '--format', 'json']);
+    expect(r.code).toBe(0); // (SMALL's organizations carry one regulation warning on stderr)
+    const j = JSON.parse(r.stdout);
+    expect(j.members.total).toBe(rows - 3);
+    expect(j.members.byRating.UNRANKED).toBe(140_000);
+  });
+});
