@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { csv, makeRng } from './lib/fixtures.mjs';
+import { csv, firstGood, makeRng } from './lib/fixtures.mjs';
 
 const YEAR = 2017;
 const SEED = 0x20180206;
@@ -303,25 +303,13 @@ function checkPlausible({ bases, cells, units }) {
   return problems;
 }
 
-// ---- CSV -------------------------------------------------------------------------------------
-
-
 // ---- main ------------------------------------------------------------------------------------
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(process.argv[2] ?? resolve(here, '../fixtures/bac-binh-2017'));
 
 // Try seeds in a fixed order until the plausibility rules hold: deterministic either way.
-let result = null;
-let seed = SEED;
-for (let attempt = 0; attempt < 1000; attempt++, seed++) {
-  const r = generate(seed);
-  if (checkPlausible(r).length === 0) {
-    result = r;
-    break;
-  }
-}
-if (!result) throw new Error('no seed gave a plausible data set');
+const { result, seed } = firstGood(SEED, 1000, generate, (r) => checkPlausible(r).length === 0);
 
 const orgRows = result.orgOrder.map((o) => [o.id, o.name, o.kind ?? 'chi_bo_truc_thuoc', o.parent ? o.parent.id : '', YEAR, o.rating]);
 const memberRows = result.members.map((m) => [m.id, m.name, m.org.id, YEAR, m.rating, m.reason]);

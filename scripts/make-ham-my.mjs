@@ -31,7 +31,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { csv, makeRng } from './lib/fixtures.mjs';
+import { csv, firstGood, makeRng } from './lib/fixtures.mjs';
 
 const YEARS = [2018, 2019];
 const SEED = 0x20200115;
@@ -644,24 +644,12 @@ function generate(seed) {
   return out;
 }
 
-// ---- CSV -------------------------------------------------------------------------------------
-
-
 // ---- main ------------------------------------------------------------------------------------
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(process.argv[2] ?? resolve(here, '../fixtures/ham-my-2019'));
 
-let result = null;
-let seed = SEED;
-for (let attempt = 0; attempt < 2000; attempt++, seed++) {
-  const r = generate(seed);
-  if (r.problems.length === 0) {
-    result = r;
-    break;
-  }
-}
-if (!result) throw new Error('no seed gave a data set that keeps the rules');
+const { result, seed } = firstGood(SEED, 2000, generate, (r) => r.problems.length === 0);
 
 const orgRows = [];
 const memberRows = [];
