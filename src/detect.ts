@@ -6,7 +6,8 @@
 //
 // The order of the checks:
 //   1. nothing at all (the whole file is 0 bytes)            → refused 'empty'
-//   2. a byte-order mark                                      → text, UTF-8 / UTF-16 LE / UTF-16 BE
+//   2. a byte-order mark                                      → text, UTF-8 / UTF-16 LE / UTF-16 BE, unless
+//      what follows has NULs (NUL characters in UTF-16) or > 10 % control characters → refused 'binary'
 //   3. a container's signature (ZIP, OLE2, PDF)               → refused 'xlsx' / 'ods' / 'zip' / 'xls' / 'pdf'
 //   4. NUL bytes in every other position                      → refused 'utf-16-no-bom'
 //   5. other NUL bytes, or > 10 % control bytes               → refused 'binary'
@@ -101,9 +102,16 @@ export function detect(head: Uint8Array, complete: boolean): Detection {
   if (head.length === 0) return complete ? refused('empty') : UTF8;
 
   // 2. Byte-order marks.
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: 'text', encoding: 'utf-8', bom: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'text', encoding: 'utf-16le', bom: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'text', encoding: 'utf-16be', bom: 2 };
+  // A mark followed by NULs or control characters is binary data that happens to start like text.
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    return binaryKind(head.subarray(3)) === undefined ? { kind: 'text', encoding: 'utf-8', bom: 3 } : refused('binary');
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) {
+    return utf16Binary(head, false) ? refused('binary') : { kind: 'text', encoding: 'utf-16le', bom: 2 };
+  }
+  if (head[0] === 0xfe && head[1] === 0xff) {
+    return utf16Binary(head, true) ? refused('binary') : { kind: 'text', encoding: 'utf-16be', bom: 2 };
+  }
 
   // 3. Containers, by their magic numbers.
   const container = containerKind(head);
@@ -192,6 +200,19 @@ function binaryKind(head: Uint8Array): RefusedKind | undefined {
     if (le || be) return 'utf-16-no-bom';
   }
   return 'binary';
+}
+
+/** UTF-16 after its BOM: any U+0000, or more than CONTROL_SHARE control characters, is binary. */
+function utf16Binary(head: Uint8Array, bigEndian: boolean): boolean {
+  let units = 0;
+  let controls = 0;
+  for (let i = 2; i + 1 < head.length; i += 2) {
+    const unit = bigEndian ? (head[i]! << 8) | head[i + 1]! : head[i]! | (head[i + 1]! << 8);
+    units++;
+    if (unit === 0) return true;
+    if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) controls++;
+  }
+  return controls > units * CONTROL_SHARE;
 }
 
 // ---------------------------------------------------------------------------------------------------

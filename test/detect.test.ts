@@ -74,11 +74,24 @@ describe('detect: signatures', () => {
     expect(detect(bytes([0xfe, 0xff], '\0a\0,\0b'), true)).toEqual({ kind: 'text', encoding: 'utf-16be', bom: 2 });
   });
 
-  it('random bytes with NULs are binary', () => {
+  it('a byte-order mark before NULs or control characters is binary', () => {
+    expect(refusedAs(detect(bytes([0xef, 0xbb, 0xbf], 'a,b', [0, 0], 'c'), true))).toBe('binary');
+    expect(refusedAs(detect(bytes([0xff, 0xfe], 'a\0,\0', [0, 0], 'b\0'), true))).toBe('binary');
+    expect(refusedAs(detect(bytes([0xfe, 0xff], [0, 0], '\0a'), true))).toBe('binary');
+    expect(refusedAs(detect(bytes([0xff, 0xfe], [1, 0, 2, 0, 3, 0], 'a\0'), true))).toBe('binary');
+    // The seed that found it: a UTF-16 BE mark and nothing but NULs.
+    expect(refusedAs(detect(bytes([0xfe, 0xff], new Uint8Array(64)), true))).toBe('binary');
+  });
+
+  it('random bytes with NULs are binary, with or without a byte-order mark', () => {
+    const marks = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]);
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 64, maxLength: 4096 }), (head) => {
-        head[head.length >> 1] = 0;
-        head[(head.length >> 1) + 1] = 0;
+      fc.property(marks, fc.uint8Array({ minLength: 64, maxLength: 4096 }), (mark, body) => {
+        const head = bytes(mark, body);
+        // Two NULs at an even offset: a NUL character in UTF-16 too.
+        const at = (head.length >> 2) << 1;
+        head[at] = 0;
+        head[at + 1] = 0;
         expect(refusedAs(detect(head, true))).toBe('binary');
       }),
     );
