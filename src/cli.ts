@@ -111,7 +111,9 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     const mark = env.env.ASSESS_TIMING === '1'
       ? (stage: string) => {
           const now = performance.now();
-          say(`timing: ${stage.padEnd(14)} ${(now - last).toFixed(0).padStart(6)} ms, rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`);
+          const m = process.memoryUsage();
+          const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+          say(`timing: ${stage.padEnd(14)} ${(now - last).toFixed(0).padStart(6)} ms, rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}, buffers ${mb(m.arrayBuffers)}`);
           last = now;
         }
       : () => {};

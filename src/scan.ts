@@ -4,14 +4,15 @@
 // decoded and handed to the string tokenizer and MemberChecker: the reference path, so the problems
 // said are the same either way (test/scan.test.ts feeds both the same inputs).
 import { isUtf8 } from 'node:buffer';
-import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
+import { addMember, CODE_INDEX, newMemberCounts, type MemberCounts } from './aggregate.js';
+import { CellTable } from './cell-table.js';
 import { HASH, hashBytes, type HashedIdSet } from './idset.js';
 import type { Problem } from './problems.js';
 import { clean } from './schema.js';
-import { ratingOf, SPECIAL_CODES, schemeFor, type RatingCode } from './schemes.js';
+import { ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
 import { TextDecoder } from 'node:util';
 import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
-import { MemberChecker, type OrgEntry, type OrgIndex } from './validate.js';
+import { MemberChecker, type OrgIndex } from './validate.js';
 
 const LF = 10;
 const CR = 13;
@@ -28,10 +29,8 @@ export interface ScanColumns {
   reason: number;
 }
 
-/** Counts a valid row; the same as check.ts does for rows of the string path. */
-function count(counts: Map<number, MemberCounts>, year: number, org: OrgEntry, rating: RatingCode, reason: string): void {
-  addMember(counts.get(year)!, org.index, rating, reason);
-}
+const UNRANKED = CODE_INDEX.UNRANKED;
+const PENDING = CODE_INDEX.PENDING;
 
 export class MemberScanner {
   /** Physical line of the next byte to read (the header was line 1). */
@@ -43,10 +42,12 @@ export class MemberScanner {
   private readonly delim: number;
   private readonly starts = new Int32Array(1024);
   private readonly ends = new Int32Array(1024);
-  /** Raw rating cell → code, per year; null when the slow path must look. Short cells by a number. */
-  private readonly ratings = new Map<number, Map<string, RatingCode | null>>();
-  private readonly shortRatings = new Map<number, Map<number, RatingCode | null>>();
+  /** Raw rating cell → CODE_INDEX, per year; -1 when the slow path must look. Short cells by a number. */
+  private readonly ratings = new Map<number, Map<string, number>>();
+  private readonly shortRatings = new Map<number, Map<number, number>>();
   private readonly cellTables = new Map<number, CellTable>();
+  /** Raw reason cell (as latin1) → the reason, cleaned. */
+  private readonly reasons = new Map<string, string>();
   private readonly yearList: number[];
 
   constructor(
@@ -62,7 +63,7 @@ export class MemberScanner {
     // Only valid cells are looked up here; anything else goes the string path, which says why.
     for (const y of years) {
       const cells = [...(checker.orgs?.get(y)?.values() ?? [])].filter((o) => o.kind === 'chi_bo_co_so' || o.kind === 'chi_bo_truc_thuoc');
-      this.cellTables.set(y, cellTable(cells));
+      this.cellTables.set(y, new CellTable(cells.map((o) => o.id), Int32Array.from(cells, (o) => o.index)));
       this.ratings.set(y, new Map());
       this.shortRatings.set(y, new Map());
     }
@@ -84,6 +85,7 @@ export class MemberScanner {
     if (this.pending) this.scan(this.pending, true);
     this.pending = undefined;
     if (this.tok) this.finishTok();
+    for (const [year, table] of this.cellTables) table.drainInto(this.counts.get(year)!);
   }
 
   /** Handles every complete line of buf; returns how many bytes were consumed. */
@@ -195,8 +197,8 @@ export class MemberScanner {
     // rating: a spelling seen before, valid in this year's scheme (short cells keyed by their bytes as a number)
     const rs = starts[c.rating]!;
     const re = ends[c.rating]!;
-    const rating = re - rs <= 6 ? this.shortRating(buf, rs, re, y) : this.longRating(buf, rs, re, y);
-    if (rating === null) return false;
+    const code = re - rs <= 6 ? this.shortRating(buf, rs, re, y) : this.longRating(buf, rs, re, y);
+    if (code < 0) return false;
     // id and org_id: ASCII, not blank, no surrounding space (else the string path trims and says)
     const is = starts[c.id]!;
     const ie = ends[c.id]!;
@@ -204,17 +206,27 @@ export class MemberScanner {
     const os = starts[c.org_id]!;
     const oe = ends[c.org_id]!;
     if (!asciiWord(buf, os, oe)) return false;
-    const org = this.cellAt(buf, os, oe, y);
-    if (!org) return false;
+    const table = this.cellTables.get(y)!;
+    hashBytes(buf, os, oe);
+    const slot = table.find(buf, os, oe);
+    if (slot < 0) return false;
     yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
     hashBytes(buf, is, ie);
     this.checker.hashedIds(y).addHash(HASH.h1, HASH.h2, this.line);
-    const reason = (rating === 'UNRANKED' || rating === 'PENDING') && c.reason >= 0 ? clean(buf.toString('utf8', starts[c.reason]!, ends[c.reason]!)) : '';
-    count(this.counts, y, org, rating, reason);
+    table.add(slot, code);
+    if ((code === UNRANKED || code === PENDING) && c.reason >= 0) this.countReason(buf, starts[c.reason]!, ends[c.reason]!, y, code);
     return true;
   }
 
-  private shortRating(buf: Buffer, s: number, e: number, year: number): RatingCode | null {
+  private countReason(buf: Buffer, s: number, e: number, year: number, code: number): void {
+    const raw = buf.toString('latin1', s, e);
+    let reason = this.reasons.get(raw);
+    if (reason === undefined) this.reasons.set(raw, (reason = clean(buf.toString('utf8', s, e))));
+    const m = this.counts.get(year)!.reasons.get(code === UNRANKED ? 'UNRANKED' : 'PENDING')!;
+    m.set(reason, (m.get(reason) ?? 0) + 1);
+  }
+
+  private shortRating(buf: Buffer, s: number, e: number, year: number): number {
     let key = e - s; // length first: "" and "\0" differ
     for (let i = s; i < e; i++) key = key * 256 + buf[i]!;
     const cache = this.shortRatings.get(year)!;
@@ -223,7 +235,7 @@ export class MemberScanner {
     return r;
   }
 
-  private longRating(buf: Buffer, s: number, e: number, year: number): RatingCode | null {
+  private longRating(buf: Buffer, s: number, e: number, year: number): number {
     const raw = buf.toString('latin1', s, e);
     const cache = this.ratings.get(year)!;
     let r = cache.get(raw);
@@ -231,69 +243,16 @@ export class MemberScanner {
     return r;
   }
 
-  /** The valid cell of `year` whose id is bytes [s, e): found by hash, confirmed byte for byte. */
-  private cellAt(buf: Buffer, s: number, e: number, year: number): OrgEntry | undefined {
-    const t = this.cellTables.get(year)!;
-    hashBytes(buf, s, e);
-    const h = HASH.h1;
-    const { slots, ids, starts } = t;
-    let i = h & t.mask;
-    for (;;) {
-      const k = slots[2 * i + 1]!;
-      if (k === -1) return undefined;
-      if (slots[2 * i] === h) {
-        const a = starts[k]!;
-        if (starts[k + 1]! - a === e - s) {
-          let j = 0;
-          while (j < e - s && ids[a + j] === buf[s + j]) j++;
-          if (j === e - s) return t.orgs[k];
-        }
-      }
-      i = (i + 1) & t.mask;
-    }
-  }
-
   private slowRecord(record: RawRecord): void {
     const ok = this.checker.add(record);
-    if (ok) count(this.counts, ok.row.year, ok.org, ok.row.rating, ok.row.reason);
+    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org.index, ok.row.rating, ok.row.reason);
   }
 }
 
-/** The rating a cell means if the year's scheme has it, else null (the string path will say why). */
-function allowedRating(text: string, year: number): RatingCode | null {
+/** The CODE_INDEX of the rating a cell means if the year's scheme has it, else -1 (the string path will say why). */
+function allowedRating(text: string, year: number): number {
   const code = ratingOf(text);
-  return code !== undefined && (schemeFor(year).member.includes(code) || (SPECIAL_CODES as readonly string[]).includes(code)) ? code : null;
-}
-
-/** Cells by the hash of their id's bytes: open addressing, slots of [hash, index into orgs], ids kept as bytes. */
-interface CellTable {
-  orgs: OrgEntry[];
-  ids: Buffer;
-  starts: Int32Array;
-  slots: Int32Array;
-  mask: number;
-}
-
-function cellTable(orgs: OrgEntry[]): CellTable {
-  const ids = Buffer.from(orgs.map((o) => o.id).join(''), 'utf8');
-  const starts = new Int32Array(orgs.length + 1);
-  let at = 0;
-  orgs.forEach((o, k) => {
-    starts[k] = at;
-    at += Buffer.byteLength(o.id, 'utf8');
-  });
-  starts[orgs.length] = at;
-  let c = 16;
-  while (c < orgs.length * 2) c <<= 1;
-  const slots = new Int32Array(2 * c).fill(-1);
-  for (let k = 0; k < orgs.length; k++) {
-    hashBytes(ids, starts[k]!, starts[k + 1]!);
-    let i = HASH.h1 & (c - 1);
-    while (slots[2 * i + 1] !== -1) i = (i + 1) & (c - 1);
-    slots[2 * i] = HASH.h1;
-    slots[2 * i + 1] = k;
-  }
-  return { orgs, ids, starts, slots, mask: c - 1 };
+  return code !== undefined && (schemeFor(year).member.includes(code) || (SPECIAL_CODES as readonly string[]).includes(code)) ? CODE_INDEX[code] : -1;
 }
 
 /** An id or org_id on bytes: not blank, ASCII, no space at either end. */

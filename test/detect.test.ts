@@ -84,7 +84,7 @@ describe('detect: signatures', () => {
   });
 
   it('random bytes with NULs are binary, with or without a byte-order mark', () => {
-    const marks = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]);
+    const marks = fc.constantFrom<number[]>([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]);
     fc.assert(
       fc.property(marks, fc.uint8Array({ minLength: 64, maxLength: 4096 }), (mark, body) => {
         const head = bytes(mark, body);
