@@ -15,42 +15,65 @@ const LEN = 2;
 const BYTES = 3;
 const COUNTS = 7;
 
+/** A table's parts, to send to another thread (which then needs no hashing to rebuild it). */
+export interface CellTableData {
+  slots: Int32Array;
+  ids: Uint8Array;
+  starts: Int32Array;
+  index: Int32Array;
+}
+
 export class CellTable {
   private readonly slots: Int32Array;
   private readonly bytes: Uint8Array;
   private readonly mask: number;
   /** The ids' bytes end to end (for ids longer than INLINE) and where each starts. */
-  private readonly ids: Buffer;
+  private readonly ids: Uint8Array;
   private readonly starts: Int32Array;
+  /** index[k]: the organization index of cell k (where its counts go). */
+  private readonly index: Int32Array;
 
-  /** `ids`: the cells' ids; `index[k]`: the organization index of cell k (where its counts go). */
-  constructor(ids: readonly string[], private readonly index: Int32Array) {
+  constructor(data: CellTableData) {
     if (BYTES + INLINE / 4 !== COUNTS || COUNTS + NCODES > SLOT) throw new Error('CellTable: slot layout');
-    this.ids = Buffer.from(ids.join(''), 'utf8');
-    this.starts = new Int32Array(ids.length + 1);
+    ({ slots: this.slots, ids: this.ids, starts: this.starts, index: this.index } = data);
+    this.bytes = new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.slots.byteLength);
+    this.mask = this.slots.length / SLOT - 1;
+  }
+
+  /** The table of cells with these ids; `index[k]`: the organization index of cell k. */
+  static build(ids: readonly string[], index: Int32Array): CellTable {
+    const bytes = Buffer.from(ids.join(''), 'utf8');
+    const starts = new Int32Array(ids.length + 1);
     let at = 0;
     ids.forEach((id, k) => {
-      this.starts[k] = at;
+      starts[k] = at;
       at += Buffer.byteLength(id, 'utf8');
     });
-    this.starts[ids.length] = at;
+    starts[ids.length] = at;
     let cap = 16;
     while (cap * 0.6 < ids.length) cap <<= 1;
-    this.slots = new Int32Array(cap * SLOT);
-    this.bytes = new Uint8Array(this.slots.buffer);
-    this.mask = cap - 1;
+    const slots = new Int32Array(cap * SLOT);
+    const inline = new Uint8Array(slots.buffer);
+    const mask = cap - 1;
     for (let k = 0; k < ids.length; k++) {
-      const s = this.starts[k]!;
-      const e = this.starts[k + 1]!;
-      hashBytes(this.ids, s, e);
-      let i = HASH.h1 & this.mask;
-      while (this.slots[i * SLOT + H1] !== 0) i = (i + 1) & this.mask;
+      const s = starts[k]!;
+      const e = starts[k + 1]!;
+      hashBytes(bytes, s, e);
+      let i = HASH.h1 & mask;
+      while (slots[i * SLOT + H1] !== 0) i = (i + 1) & mask;
       const o = i * SLOT;
-      this.slots[o + H1] = HASH.h1;
-      this.slots[o + K] = k;
-      this.slots[o + LEN] = e - s;
-      this.bytes.set(this.ids.subarray(s, Math.min(e, s + INLINE)), (o + BYTES) * 4);
+      slots[o + H1] = HASH.h1;
+      slots[o + K] = k;
+      slots[o + LEN] = e - s;
+      const b = (o + BYTES) * 4;
+      for (let j = 0; j < INLINE && s + j < e; j++) inline[b + j] = bytes[s + j]!; // (subarray costs µs a call)
     }
+    return new CellTable({ slots, ids: bytes, starts, index });
+  }
+
+  /** A copy with its own (zero) counts, for another thread. */
+  copy(): CellTableData {
+    return { slots: this.slots.slice(), ids: this.ids, starts: this.starts, index: this.index };
   }
 
   /**

@@ -4,7 +4,7 @@ import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
 import type { Problem } from './problems.js';
 import { confirmDuplicates, HashedIdSet } from './idset.js';
 import { clean } from './schema.js';
-import { scanRange, type ScanJob, type ScanResult } from './scan.js';
+import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan.js';
 import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type RawRecord } from './tokenize.js';
 import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
 
@@ -146,10 +146,10 @@ async function scanMembers(
     if (!result) {
       const again = await source.raw!();
       const it = again.chunks[Symbol.asyncIterator]();
-      result = await scanRange(job, orgs, skipHeader(it));
+      result = await scanRange(job, scanOrgs(orgs), skipHeader(it));
     }
   } else {
-    result = await scanRange(job, orgs, rest(head.subarray(nl + 1), chunks));
+    result = await scanRange(job, scanOrgs(orgs), rest(head.subarray(nl + 1), chunks));
   }
   for (const issue of result.problems) mine.push(issue);
   await confirmCandidates(checker, result.ids, source, checker.header.index.id);

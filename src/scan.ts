@@ -9,7 +9,7 @@ import { CellTable } from './cell-table.js';
 import { HASH, hashBytes, type HashedIdSet } from './idset.js';
 import type { Problem } from './problems.js';
 import { clean } from './schema.js';
-import { ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
+import { FIRST_YEAR, KINDS, LAST_YEAR, ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
 import { TextDecoder } from 'node:util';
 import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
 import { MemberChecker, type OrgIndex } from './validate.js';
@@ -42,13 +42,11 @@ export class MemberScanner {
   private readonly delim: number;
   private readonly starts = new Int32Array(1024);
   private readonly ends = new Int32Array(1024);
-  /** Raw rating cell → CODE_INDEX, per year; -1 when the slow path must look. Short cells by a number. */
-  private readonly ratings = new Map<number, Map<string, number>>();
-  private readonly shortRatings = new Map<number, Map<number, number>>();
-  private readonly cellTables = new Map<number, CellTable>();
+  /** What the byte path keeps per checked year, found by `year - FIRST_YEAR` (a year outside the
+   * contract's range goes the string path, which says it is not valid). */
+  private readonly byYear: (YearScan | undefined)[] = [];
   /** Raw reason cell (as latin1) → the reason, cleaned. */
   private readonly reasons = new Map<string, string>();
-  private readonly yearList: number[];
 
   constructor(
     private readonly checker: MemberChecker,
@@ -57,15 +55,19 @@ export class MemberScanner {
     private readonly delimiter: Delimiter,
     private readonly counts: Map<number, MemberCounts>,
     years: ReadonlySet<number>,
+    orgs: ScanOrgs,
   ) {
     this.delim = delimiter.charCodeAt(0);
-    this.yearList = [...years];
     // Only valid cells are looked up here; anything else goes the string path, which says why.
     for (const y of years) {
-      const cells = [...(checker.orgs?.get(y)?.values() ?? [])].filter((o) => o.kind === 'chi_bo_co_so' || o.kind === 'chi_bo_truc_thuoc');
-      this.cellTables.set(y, new CellTable(cells.map((o) => o.id), Int32Array.from(cells, (o) => o.index)));
-      this.ratings.set(y, new Map());
-      this.shortRatings.set(y, new Map());
+      this.byYear[y - FIRST_YEAR] = {
+        year: y,
+        cells: orgs.cells(y),
+        ids: checker.hashedIds(y),
+        ratings: new Map(),
+        shortRatings: new Map(),
+        rows: 0,
+      };
     }
   }
 
@@ -85,7 +87,13 @@ export class MemberScanner {
     if (this.pending) this.scan(this.pending, true);
     this.pending = undefined;
     if (this.tok) this.finishTok();
-    for (const [year, table] of this.cellTables) table.drainInto(this.counts.get(year)!);
+    for (const ys of this.byYear) {
+      if (!ys) continue;
+      ys.cells.drainInto(this.counts.get(ys.year)!);
+      const seen = this.checker.yearsSeen;
+      if (ys.rows > 0) seen.set(ys.year, (seen.get(ys.year) ?? 0) + ys.rows);
+      ys.rows = 0;
+    }
   }
 
   /** Handles every complete line of buf; returns how many bytes were consumed. */
@@ -184,20 +192,21 @@ export class MemberScanner {
     if (n !== width) return false;
     const c = this.cols;
     // year: exactly four digits
-    const ys = starts[c.year]!;
-    if (ends[c.year]! - ys !== 4) return false;
-    const y = (buf[ys]! - 48) * 1000 + (buf[ys + 1]! - 48) * 100 + (buf[ys + 2]! - 48) * 10 + (buf[ys + 3]! - 48);
-    if (buf[ys]! < 48 || buf[ys]! > 57 || buf[ys + 1]! < 48 || buf[ys + 1]! > 57 || buf[ys + 2]! < 48 || buf[ys + 2]! > 57 || buf[ys + 3]! < 48 || buf[ys + 3]! > 57) return false;
-    const yearsSeen = this.checker.yearsSeen;
-    if (!this.yearList.includes(y)) {
-      if (y < 1930 || y > 2100) return false;
+    const at = starts[c.year]!;
+    if (ends[c.year]! - at !== 4) return false;
+    const y = (buf[at]! - 48) * 1000 + (buf[at + 1]! - 48) * 100 + (buf[at + 2]! - 48) * 10 + (buf[at + 3]! - 48);
+    if (buf[at]! < 48 || buf[at]! > 57 || buf[at + 1]! < 48 || buf[at + 1]! > 57 || buf[at + 2]! < 48 || buf[at + 2]! > 57 || buf[at + 3]! < 48 || buf[at + 3]! > 57) return false;
+    const ys = y >= FIRST_YEAR && y <= LAST_YEAR ? this.byYear[y - FIRST_YEAR] : undefined;
+    if (!ys) {
+      if (y < FIRST_YEAR || y > LAST_YEAR) return false;
+      const yearsSeen = this.checker.yearsSeen;
       yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
       return true;
     }
     // rating: a spelling seen before, valid in this year's scheme (short cells keyed by their bytes as a number)
     const rs = starts[c.rating]!;
     const re = ends[c.rating]!;
-    const code = re - rs <= 6 ? this.shortRating(buf, rs, re, y) : this.longRating(buf, rs, re, y);
+    const code = re - rs <= 6 ? shortRating(ys, buf, rs, re) : longRating(ys, buf, rs, re);
     if (code < 0) return false;
     // id and org_id: ASCII, not blank, no surrounding space (else the string path trims and says)
     const is = starts[c.id]!;
@@ -206,14 +215,13 @@ export class MemberScanner {
     const os = starts[c.org_id]!;
     const oe = ends[c.org_id]!;
     if (!asciiWord(buf, os, oe)) return false;
-    const table = this.cellTables.get(y)!;
     hashBytes(buf, os, oe);
-    const slot = table.find(buf, os, oe);
+    const slot = ys.cells.find(buf, os, oe);
     if (slot < 0) return false;
-    yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
+    ys.rows++;
     hashBytes(buf, is, ie);
-    this.checker.hashedIds(y).addHash(HASH.h1, HASH.h2, this.line);
-    table.add(slot, code);
+    ys.ids.addHash(HASH.h1, HASH.h2, this.line);
+    ys.cells.add(slot, code);
     if ((code === UNRANKED || code === PENDING) && c.reason >= 0) this.countReason(buf, starts[c.reason]!, ends[c.reason]!, y, code);
     return true;
   }
@@ -226,27 +234,36 @@ export class MemberScanner {
     m.set(reason, (m.get(reason) ?? 0) + 1);
   }
 
-  private shortRating(buf: Buffer, s: number, e: number, year: number): number {
-    let key = e - s; // length first: "" and "\0" differ
-    for (let i = s; i < e; i++) key = key * 256 + buf[i]!;
-    const cache = this.shortRatings.get(year)!;
-    let r = cache.get(key);
-    if (r === undefined) cache.set(key, (r = allowedRating(buf.toString('utf8', s, e), year)));
-    return r;
-  }
-
-  private longRating(buf: Buffer, s: number, e: number, year: number): number {
-    const raw = buf.toString('latin1', s, e);
-    const cache = this.ratings.get(year)!;
-    let r = cache.get(raw);
-    if (r === undefined) cache.set(raw, (r = allowedRating(buf.toString('utf8', s, e), year)));
-    return r;
-  }
-
   private slowRecord(record: RawRecord): void {
     const ok = this.checker.add(record);
     if (ok) addMember(this.counts.get(ok.row.year)!, ok.org.index, ok.row.rating, ok.row.reason);
   }
+}
+
+interface YearScan {
+  year: number;
+  cells: CellTable;
+  ids: HashedIdSet;
+  /** Raw rating cell → CODE_INDEX; -1 when the slow path must look. Short cells keyed by a number. */
+  ratings: Map<string, number>;
+  shortRatings: Map<number, number>;
+  /** Rows counted on the byte path (added to yearsSeen at the end). */
+  rows: number;
+}
+
+function shortRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
+  let key = e - s; // length first: "" and "\0" differ
+  for (let i = s; i < e; i++) key = key * 256 + buf[i]!;
+  let r = ys.shortRatings.get(key);
+  if (r === undefined) ys.shortRatings.set(key, (r = allowedRating(buf.toString('utf8', s, e), ys.year)));
+  return r;
+}
+
+function longRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
+  const raw = buf.toString('latin1', s, e);
+  let r = ys.ratings.get(raw);
+  if (r === undefined) ys.ratings.set(raw, (r = allowedRating(buf.toString('utf8', s, e), ys.year)));
+  return r;
 }
 
 /** The CODE_INDEX of the rating a cell means if the year's scheme has it, else -1 (the string path will say why). */
@@ -262,6 +279,34 @@ function asciiWord(buf: Buffer, s: number, e: number): boolean {
   return true;
 }
 
+
+/**
+ * The organizations as the byte path needs them: each year's cells (a CellTable) and count at once,
+ * the whole index only when a row goes the string path (a worker thread is sent the organizations
+ * packed, and mostly never unpacks them).
+ */
+export interface ScanOrgs {
+  /** The year's cells, their counts at zero (the same table each call: one scan at a time uses it). */
+  cells(year: number): CellTable;
+  size(year: number): number;
+  index(): OrgIndex;
+}
+
+export function scanOrgs(orgs: OrgIndex): ScanOrgs {
+  const tables = new Map<number, CellTable>();
+  return {
+    cells(year) {
+      let t = tables.get(year);
+      if (!t) {
+        const cells = [...(orgs.get(year)?.values() ?? [])].filter((o) => o.kind !== undefined && KINDS[o.kind].cell);
+        tables.set(year, (t = CellTable.build(cells.map((o) => o.id), Int32Array.from(cells, (o) => o.index))));
+      }
+      return t;
+    },
+    size: (year) => orgs.get(year)?.size ?? 0,
+    index: () => orgs,
+  };
+}
 
 /** What one thread needs to scan a byte range of the members file. */
 export interface ScanJob {
@@ -285,15 +330,15 @@ export interface ScanResult {
 }
 
 /** Checks and counts the rows of a byte range (which starts and ends at line boundaries). */
-export async function scanRange(job: ScanJob, orgs: OrgIndex, chunks: AsyncIterable<Buffer>): Promise<ScanResult> {
+export async function scanRange(job: ScanJob, orgs: ScanOrgs, chunks: AsyncIterable<Buffer>): Promise<ScanResult> {
   const years = new Set(job.years);
   const problems: Problem[] = [];
   const header: RawRecord = { fields: job.headerFields, line: 1, endLine: 1 };
-  const checker = new MemberChecker(job.file, header, years, problems, orgs, Math.max(1 << 12, job.expected));
+  const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), Math.max(1 << 12, job.expected));
   problems.length = 0; // the header's own problems are the caller's to report, once
-  const counts = new Map(job.years.map((y) => [y, newMemberCounts(y, orgs.get(y)?.size ?? 0)]));
+  const counts = new Map(job.years.map((y) => [y, newMemberCounts(y, orgs.size(y))]));
   const { index } = checker.header;
-  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason }, job.headerFields.length, job.delimiter, counts, years);
+  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason }, job.headerFields.length, job.delimiter, counts, years, orgs);
   scanner.line = job.firstLine;
   for await (const chunk of chunks) scanner.push(chunk);
   const endedInRecord = scanner.busy;

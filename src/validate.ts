@@ -260,11 +260,17 @@ export class MemberChecker extends FileChecker<MemberKey> {
     header: RawRecord,
     years: ReadonlySet<number>,
     problems: Problem[],
-    readonly orgs: OrgIndex | undefined,
+    /** Or a function that builds them when first needed (a worker thread that may never need them). */
+    private orgsOrBuild: OrgIndex | undefined | (() => OrgIndex),
     /** Hash ids into typed arrays sized for about this many rows (0: exact Map, for small inputs). */
     private readonly hashedCapacity = 0,
   ) {
     super(file, header, MEMBER_COLUMNS, years, problems);
+  }
+
+  get orgs(): OrgIndex | undefined {
+    if (typeof this.orgsOrBuild === 'function') this.orgsOrBuild = this.orgsOrBuild();
+    return this.orgsOrBuild;
   }
 
   protected override newIdSet(): IdSet {

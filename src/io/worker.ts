@@ -3,15 +3,16 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRange, type ScanJob } from '../scan.js';
-import { counted, packResult, unpackOrgs, type PackedOrgs } from './parallel.js';
+import type { CellTableData } from '../cell-table.js';
+import { counted, packedScanOrgs, packResult, type PackedOrgs } from './parallel.js';
 
-const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs };
+const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs; tables: [number, CellTableData][] };
 let read = 0;
 const stream = createReadStream(data.path, { start: data.start, end: data.end - 1, highWaterMark: 1 << 20 });
 const chunks = counted(stream, (n) => {
   read += n;
   parentPort!.postMessage({ progress: read });
 });
-const result = await scanRange(data.job, unpackOrgs(data.orgs), chunks);
+const result = await scanRange(data.job, packedScanOrgs(data.orgs, data.tables), chunks);
 const { packed, transfer } = packResult(result);
 parentPort!.postMessage(packed, transfer);
