@@ -91,11 +91,14 @@ export function mergeCounts(into: MemberCounts, other: MemberCounts): void {
   for (const [code, m] of other.reasons) for (const [r, n] of m) bump(into.reasons.get(code)!, r, n);
 }
 
-function block(year: number, kind: 'org' | 'member', counts: Iterable<[RatingCode, number]>): Block {
+function block(year: number, kind: 'org' | 'member', counts: ArrayLike<number>): Block {
   const byRating: ByRating = {};
   for (const code of blockCodes(year, kind)) byRating[code] = 0;
   let total = 0;
-  for (const [code, n] of counts) {
+  for (let i = 0; i < NCODES; i++) {
+    const n = counts[i]!;
+    if (n === 0) continue;
+    const code = RATING_CODES[i]!;
     byRating[code] = (byRating[code] ?? 0) + n;
     total += n;
   }
@@ -125,53 +128,87 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
   return out.sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }
 
-/** Counts by CODE_INDEX → (code, count) pairs for block(). */
-function pairs(counts: ArrayLike<number>): [RatingCode, number][] {
-  const out: [RatingCode, number][] = [];
-  for (let i = 0; i < NCODES; i++) if (counts[i]! > 0) out.push([RATING_CODES[i]!, counts[i]!]);
-  return out;
+/** An id cut into its runs of digits and of other characters, each digit run with its value. */
+interface IdKey {
+  runs: string[];
+  /** The value of each run of digits; NaN for the other runs. */
+  values: number[];
+}
+
+const digit = (c: number): boolean => c >= 48 && c <= 57;
+
+function idKey(id: string): IdKey {
+  const runs: string[] = [];
+  const values: number[] = [];
+  let start = 0;
+  for (let i = 1; i <= id.length; i++) {
+    if (i === id.length || digit(id.charCodeAt(i)) !== digit(id.charCodeAt(start))) {
+      const run = id.slice(start, i);
+      runs.push(run);
+      values.push(digit(id.charCodeAt(start)) ? Number(run) : NaN);
+      start = i;
+    }
+  }
+  return { runs, values };
 }
 
 /**
- * Ids in natural order (CS2 before CS10), by code units otherwise: the same on every machine (no ICU),
- * and the same however the rows of the file are ordered.
+ * Ids in natural order (CS2 before CS10): run by run, runs of digits by value when both are digits and
+ * differ, else by code units; then fewer runs first, then the ids by code units. The same on every
+ * machine (no ICU), and the same however the rows of the file are ordered.
  */
-export function compareIds(a: string, b: string): number {
-  const x = a.match(/\d+|\D+/g) ?? [];
-  const y = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const p = x[i]!;
-    const q = y[i]!;
+function compareKeys(a: IdKey, b: IdKey, ida: string, idb: string): number {
+  const n = Math.min(a.runs.length, b.runs.length);
+  for (let i = 0; i < n; i++) {
+    const p = a.runs[i]!;
+    const q = b.runs[i]!;
     if (p === q) continue;
-    const numeric = /^\d/.test(p) && /^\d/.test(q);
-    if (numeric && Number(p) !== Number(q)) return Number(p) - Number(q);
+    const x = a.values[i]!;
+    const y = b.values[i]!;
+    if (x === x && y === y && x !== y) return x - y; // both runs of digits (not NaN), different values
     return p < q ? -1 : 1;
   }
-  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a.runs.length - b.runs.length || (ida < idb ? -1 : ida > idb ? 1 : 0);
+}
+
+/** The list sorted by id in natural order (a new array); each id is cut into runs once, not at each comparison. */
+export function sortByIds<T extends { id: string }>(list: readonly T[]): T[] {
+  if (list.length < 2) return [...list];
+  const keys = list.map((o) => idKey(o.id));
+  const order = list.map((_, i) => i);
+  order.sort((i, j) => compareKeys(keys[i]!, keys[j]!, list[i]!.id, list[j]!.id));
+  return order.map((i) => list[i]!);
 }
 
 /** Joins the year's organizations (all valid) with the member counts; units and cells in id order. */
 export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figures {
   const year = counts.year;
-  const all = [...orgs].sort((a, b) => compareIds(a.id, b.id));
+  // Base organizations sorted once; each one's cells sorted among themselves (a few each).
+  const bases: OrgEntry[] = [];
   const cellsOf = new Map<string, OrgEntry[]>();
-  for (const o of all) {
-    if (o.kind !== 'chi_bo_truc_thuoc') continue;
+  for (const o of orgs) {
+    if (o.kind !== 'chi_bo_truc_thuoc') {
+      bases.push(o);
+      continue;
+    }
     let list = cellsOf.get(o.parentId);
     if (!list) cellsOf.set(o.parentId, (list = []));
     list.push(o);
   }
+  const all = sortByIds(bases);
   const byOrg = counts.byOrg;
   const units: UnitFigures[] = [];
   const cellTotals = new Int32Array(NCODES);
   const baseTotals = new Int32Array(NCODES);
   let committees = 0;
   let committeesWithCells = 0;
+  const cellRatings = new Int32Array(NCODES);
+  const members = new Int32Array(NCODES);
   for (const o of all) {
     if (o.kind !== 'dang_bo_co_so' && o.kind !== 'chi_bo_co_so') continue;
-    const cells = cellsOf.get(o.id) ?? [];
-    const cellRatings = new Int32Array(NCODES);
-    const members = byOrg.slice(o.index * NCODES, o.index * NCODES + NCODES);
+    const cells = sortByIds(cellsOf.get(o.id) ?? []);
+    cellRatings.fill(0);
+    for (let i = 0; i < NCODES; i++) members[i] = byOrg[o.index * NCODES + i]!;
     for (const c of cells) {
       cellRatings[CODE_INDEX[c.rating!]]!++;
       for (let i = 0; i < NCODES; i++) members[i]! += byOrg[c.index * NCODES + i]!;
@@ -188,18 +225,18 @@ export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figure
       kind: o.kind,
       rating: o.rating!,
       line: o.line,
-      cells: block(year, 'org', pairs(cellRatings)),
-      members: block(year, 'member', pairs(members)),
+      cells: block(year, 'org', cellRatings),
+      members: block(year, 'member', members),
       index: o.index,
       cellList: cells.map((c) => ({ id: c.id, name: c.name, rating: c.rating!, line: c.line, index: c.index })),
     });
   }
   return {
     year,
-    baseOrganizations: { ...block(year, 'org', pairs(baseTotals)), committees, cellBases: units.length - committees },
-    cells: { ...block(year, 'org', pairs(cellTotals)), committees: committeesWithCells },
+    baseOrganizations: { ...block(year, 'org', baseTotals), committees, cellBases: units.length - committees },
+    cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells },
     members: {
-      ...block(year, 'member', pairs(counts.byRating)),
+      ...block(year, 'member', counts.byRating),
       reasons: { UNRANKED: reasonList(counts.reasons.get('UNRANKED')!), PENDING: reasonList(counts.reasons.get('PENDING')!) },
     },
     units,

@@ -123,6 +123,12 @@ export const ratingOf: (cell: string) => RatingCode | undefined = memoized(RATIN
 export const kindOf: (cell: string) => OrgKind | undefined = memoized(KIND_BY_SPELLING);
 
 /** The codes a block's `byRating` holds for a year: the scheme's, then UNRANKED and PENDING. */
-export function blockCodes(year: number, block: 'org' | 'member'): RatingCode[] {
-  return [...schemeFor(year)[block], ...SPECIAL_CODES];
+export function blockCodes(year: number, block: 'org' | 'member'): readonly RatingCode[] {
+  const s = schemeFor(year);
+  let codes = BLOCK_CODES.get(s);
+  if (!codes) BLOCK_CODES.set(s, (codes = { org: [...s.org, ...SPECIAL_CODES], member: [...s.member, ...SPECIAL_CODES] }));
+  return codes[block];
 }
+
+/** blockCodes worked out once per scheme (it is asked for every unit of a report). */
+const BLOCK_CODES = new Map<Scheme, Record<'org' | 'member', readonly RatingCode[]>>();

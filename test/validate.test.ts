@@ -1,6 +1,7 @@
 // The validate stage on small tables: each contract problem, at the right line, naming column and value.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIds } from '../src/aggregate.js';
+import { sortByIds } from '../src/aggregate.js';
 import { memberRow, orgRow } from '../src/schema.js';
 import { fastMember, fastOrg } from '../src/validate.js';
 import { checkText, SMALL } from './support.js';
@@ -174,11 +175,35 @@ describe('the zod-free check of the common row agrees with zod', () => {
   });
 });
 
-describe('compareIds: units in id order, whatever the order of the rows', () => {
+/** The order as first written (a regex at each comparison): the reference sortByIds must agree with. */
+function compareIds(a: string, b: string): number {
+  const x = a.match(/\d+|\D+/g) ?? [];
+  const y = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const numeric = /^\d/.test(p) && /^\d/.test(q);
+    if (numeric && Number(p) !== Number(q)) return Number(p) - Number(q);
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+describe('sortByIds: units in natural id order, whatever the order of the rows', () => {
+  const sorted = (ids: string[]) => sortByIds(ids.map((id) => ({ id }))).map((o) => o.id);
   it.each([
     [['CS10', 'CS2', 'CS1'], ['CS1', 'CS2', 'CS10']],
     [['CS01-CB10', 'CS01-CB9', 'CS01'], ['CS01', 'CS01-CB9', 'CS01-CB10']],
     [['b', 'B', 'a'], ['B', 'a', 'b']],
     [['x007', 'x7'], ['x007', 'x7']],
-  ])('%j → %j', (ids, want) => expect([...ids].sort(compareIds)).toEqual(want));
+    [['', 'a', '1'], ['', '1', 'a']],
+  ])('%j → %j', (ids, want) => expect(sorted(ids)).toEqual(want));
+
+  it('agrees with the regex comparison on random ids', () => {
+    const id = fc.stringMatching(/^[A-Za-z0-9\-.ĐđÂ]{0,10}$/);
+    fc.assert(fc.property(fc.array(id, { maxLength: 40 }), (ids) => {
+      expect(sorted(ids)).toEqual([...ids].sort(compareIds));
+    }));
+  });
 });
