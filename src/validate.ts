@@ -180,7 +180,8 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (kind === 'chi_bo_truc_thuoc' && this.header.index.parent_id < 0 && this.cellWithoutParentColumn++ === 0) {
       this.report(1, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
     }
-    const id = clean(obj.id);
+    // (the common row comes cleaned from fastOrg: its cells are not cleaned twice)
+    const id = row.id ?? clean(obj.id);
     if (id === '') return;
     // The year's table of organizations is its own id set: an id already in it is a duplicate.
     const byId = this.orgs.get(year)!;
@@ -189,7 +190,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
       this.reportDuplicate(line, id, first.line, year);
       return;
     }
-    byId.set(id, { index: byId.size, id, name: clean(obj.name), kind, parentId: clean(obj.parent_id), rating, year, line });
+    byId.set(id, { index: byId.size, id, name: row.name ?? clean(obj.name), kind, parentId: row.parent_id ?? clean(obj.parent_id), rating, year, line });
   }
 
   /** Cross-row checks: each chi_bo_truc_thuoc hangs under a dang_bo_co_so of its year. */
