@@ -229,7 +229,10 @@ export class MemberScanner {
   private countReason(buf: Buffer, s: number, e: number, year: number, code: number): void {
     const raw = buf.toString('latin1', s, e);
     let reason = this.reasons.get(raw);
-    if (reason === undefined) this.reasons.set(raw, (reason = clean(buf.toString('utf8', s, e))));
+    if (reason === undefined) {
+      reason = clean(buf.toString('utf8', s, e));
+      if (this.reasons.size < 10_000) this.reasons.set(raw, reason); // free text: keep the common ones only
+    }
     const m = this.counts.get(year)!.reasons.get(code === UNRANKED ? 'UNRANKED' : 'PENDING')!;
     m.set(reason, (m.get(reason) ?? 0) + 1);
   }
