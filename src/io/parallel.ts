@@ -1,5 +1,5 @@
-// The members file on both cores: a worker scans the first half while this thread counts the lines up to
-// the split (to number its own lines) and then scans the second half. The results merge exactly: counts
+// The members file on both cores: a worker scans the first part (55 %) while this thread counts the lines up
+// to the split (to number its own lines) and then scans the rest. The results merge exactly: counts
 // add up, the id buckets are searched together, the problems join. A split that cuts a record (an odd
 // number of quotes before it, or a record still open at the worker's end) is not used: one thread then.
 import { open, stat } from 'node:fs/promises';
@@ -139,7 +139,7 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   const mine = scanOrgs(orgs);
   const tables: [number, CellTableData][] = job.years.map((y) => [y, mine.cells(y).copy()]);
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
-    workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected / 2) }, orgs: packOrgs(orgs), tables },
+    workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
     transferList: tables.map(([, t]) => t.slots.buffer as ArrayBuffer),
   });
   // Progress: the bytes both threads have scanned (the worker says how far it is as it goes).
@@ -163,7 +163,7 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
     await worker.terminate();
     return undefined;
   }
-  const ours = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected / 2) }, mine, counted(createReadStream(path, { start: split, highWaterMark: 1 << 20 }), (n) => {
+  const ours = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected * (1 - WORKER_SHARE)) }, mine, counted(createReadStream(path, { start: split, highWaterMark: 1 << 20 }), (n) => {
     myBytes += n;
     tell();
   }));
