@@ -11,6 +11,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './lib/fixtures.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,8 +31,7 @@ async function generate(dir) {
   const want = JSON.stringify({ GEN_VERSION, MEMBERS });
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
   mkdirSync(dir, { recursive: true });
-  let seed = 20191231;
-  const rand = () => { seed = (seed + 0x6d2b79f5) >>> 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const rand = mulberry32(20191231);
   const pick = (a) => a[Math.floor(rand() * a.length)];
   const weighted = (pairs) => { let r = rand(), acc = 0; for (const [v, w] of pairs) { acc += w; if (r < acc) return v; } return pairs.at(-1)[0]; };
   const bases = Math.max(3, Math.round(MEMBERS / 100));

@@ -26,6 +26,7 @@ import { bytes, cp1258, tcvn3, vni } from './encoders.js';
 
 const enc = new TextEncoder();
 import { BIN, ROOT, scratch, SMALL } from './support.js';
+import { mulberry32 } from '../scripts/lib/fixtures.mjs'; // one fast-check seed drives every per-cell choice
 
 const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -516,17 +517,6 @@ const KIND_NAMES: Record<string, string[]> = {
   chi_bo_truc_thuoc: ['Chi bộ trực thuộc đảng ủy cơ sở', 'Chi bộ trực thuộc'],
 };
 
-/** A small deterministic PRNG (mulberry32), so that one fast-check seed drives every per-cell choice. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const randomCase = (rnd: () => number, s: string): string => [...s].map((ch) => (rnd() < 0.5 ? ch.toUpperCase() : ch.toLowerCase())).join('');
 const stripAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
@@ -542,7 +532,7 @@ function randomSpellings(rnd: () => number, code: string, names: string[]): stri
 }
 
 function csvFile(d: Dialect, rows: Row[], order: string[], table: 'org' | 'member'): Uint8Array {
-  const rnd = prng(d.seed ^ (table === 'org' ? 0x5bd1e995 : 0x1b873593));
+  const rnd = mulberry32(d.seed ^ (table === 'org' ? 0x5bd1e995 : 0x1b873593));
   const quote = (s: string) => (d.quoteAll || s.includes(d.delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const header = order.map((col) => {
     if (d.seed === 0) return col;
