@@ -4,6 +4,7 @@
 // shares, rating names, changes against the compared year, the weak units, the appendix.
 import type { Block, Figures, ReasonCount, UnitFigures } from './aggregate.js';
 import { formatDate, formatHundredths, shareBasisPoints } from './format.js';
+import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
 import type { Problem } from './problems.js';
 import { KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
@@ -253,16 +254,22 @@ function figuresJson(f: Figures): Record<string, unknown> {
   };
 }
 
-/** The figures as `--format json` prints them: the contract's shape first, then our additions. */
-export function toJson(f: Figures, meta: ReportMeta, extra: { previous?: Figures; warnings?: readonly Problem[] } = {}): unknown {
-  const model = buildModel(f, meta, extra.previous);
+/**
+ * The figures as `--format json` prints them: the contract's shape first, then our additions. The long
+ * lists are lazy (serialized one element at a time by json-stream.ts, never held whole).
+ */
+export function jsonReport(f: Figures, meta: ReportMeta, extra: { previous?: Figures | undefined; warnings?: readonly Problem[] } = {}): Record<string, unknown> {
   return {
     ...figuresJson(f),
     unit: meta.unit ?? null,
     previous: extra.previous ? figuresJson(extra.previous) : null,
-    weak: model.weak.groups,
-    units: f.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members })),
+    weak: new Lazy(weakGroups(f).groups),
+    units: new Lazy(mapped(f.units, (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),
     // The file's name only: the JSON must not change with the folder it was run on.
-    warnings: (extra.warnings ?? []).map((w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message })),
+    warnings: new Lazy(mapped(extra.warnings ?? [], (w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message }))),
   };
+}
+
+function* mapped<T, U>(list: Iterable<T>, fn: (item: T) => U): Generator<U> {
+  for (const item of list) yield fn(item);
 }

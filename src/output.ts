@@ -2,7 +2,8 @@
 // loaded, the file to check arrives as text.
 import type { Figures } from './aggregate.js';
 import type { ReportMeta } from './metadata.js';
-import { buildModel, toJson } from './model.js';
+import { jsonChunks } from './json-stream.js';
+import { buildModel, jsonReport } from './model.js';
 import type { Problem } from './problems.js';
 import { render, type TemplateSet } from './render.js';
 
@@ -19,10 +20,13 @@ export interface Report {
   warnings: readonly Problem[];
 }
 
-/** The output for a format; `templates` is required except for json. */
-export function produce(format: Format, report: Report, templates: TemplateSet | undefined): string {
-  if (!templates) return `${JSON.stringify(toJson(report.figures, report.meta, report), null, 2)}\n`;
-  return render(templates, buildModel(report.figures, report.meta, report.previous));
+/**
+ * The output for a format, in chunks to write one after the other (JSON is made as it is written, so a
+ * national report is never held whole); `templates` is required except for json.
+ */
+export function produce(format: Format, report: Report, templates: TemplateSet | undefined): Iterable<string> {
+  if (!templates) return jsonChunks(jsonReport(report.figures, report.meta, report));
+  return [render(templates, buildModel(report.figures, report.meta, report.previous))];
 }
 
 /** A unified diff from what FILE holds to what assess would write, or '' when they are the same. */

@@ -62,7 +62,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const output = produce(opts.format, { figures, previous, meta, warnings }, templates);
   io.mark('render');
   if (opts.check !== undefined) {
-    const diff = await checkAgainst(opts.check, await readText(opts.check), output);
+    const diff = await checkAgainst(opts.check, await readText(opts.check), [...output].join(''));
     io.stderr.write(diff || `${opts.check}: đã khớp với dữ liệu.\n`);
     return diff ? EXIT.invalidData : EXIT.ok;
   }

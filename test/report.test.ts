@@ -2,7 +2,8 @@
 // report.json is absent, a block is empty, a rating has 0, nobody is pending.
 import { describe, expect, it } from 'vitest';
 import { readTemplates, TEMPLATES_DIR } from '../src/io/read-templates.js';
-import { buildModel, shortUnit, toJson } from '../src/model.js';
+import { jsonChunks } from '../src/json-stream.js';
+import { buildModel, jsonReport, shortUnit } from '../src/model.js';
 import type { ReportMeta } from '../src/metadata.js';
 import { render } from '../src/render.js';
 import { checkText, SMALL } from './support.js';
@@ -90,7 +91,7 @@ describe('default text report', () => {
 describe('JSON figures', () => {
   it('hold the contract fields, every code of the scheme, and rated/shares', async () => {
     const { figures } = await checkText(SMALL.organizations, SMALL.members, 2017);
-    const j = toJson(figures!, { unit: 'huyện X' }) as Record<string, Record<string, unknown>>;
+    const j = JSON.parse([...jsonChunks(jsonReport(figures!, { unit: 'huyện X' }))].join('')) as Record<string, Record<string, unknown>>;
     expect(Object.keys(j).slice(0, 4)).toEqual(['year', 'baseOrganizations', 'cells', 'members']);
     expect(j.baseOrganizations).toMatchObject({ total: 3, committees: 2, byKind: { dang_bo_co_so: 2, chi_bo_co_so: 1 }, rated: 3, byRating: { TSVM: 1, HTTNV: 0, HTNV: 1, YEU: 1, UNRANKED: 0, PENDING: 0 } });
     expect(j.members).toMatchObject({ total: 8, rated: 6, shares: { HTXSNV: 16.67 } });

@@ -4,7 +4,7 @@
 import { constants, fstat as fstatCb } from 'node:fs';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
@@ -36,8 +36,9 @@ export const interrupted = { requested: false };
 /** The interrupt came while writing: the temp file is removed, and the run ends (exit 130). */
 export class Interrupted extends Error {}
 
-export async function writeOutput(text: string, out: string | undefined, stdout: Writable): Promise<void> {
-  if (out === undefined) return writeStdout(text, stdout);
+/** Writes the chunks (made as they are written: see output.ts) to `out`, or to stdout when undefined. */
+export async function writeOutput(chunks: Iterable<string>, out: string | undefined, stdout: Writable): Promise<void> {
+  if (out === undefined) return writeStdout(chunks, stdout);
   let target: string;
   try {
     const s = await stat(out); // follows links: /dev/stdout on a pipe is a FIFO here (realpath fails on it)
@@ -46,8 +47,8 @@ export async function writeOutput(text: string, out: string | undefined, stdout:
       // Our own stdout under another name (/dev/stdout, /dev/fd/1, a link to them): the stream, which
       // works for a socket too, where opening the name does not.
       const own = await fstat(1).catch(() => undefined);
-      if (own && own.dev === s.dev && own.ino === s.ino) return await writeStdout(text, stdout);
-      return await writeInPlace(out, out, text);
+      if (own && own.dev === s.dev && own.ino === s.ino) return await writeStdout(chunks, stdout);
+      return await writeInPlace(out, out, chunks);
     }
     target = await realpath(out); // write beside the file a link points to, not over the link
   } catch (e) {
@@ -61,8 +62,7 @@ export async function writeOutput(text: string, out: string | undefined, stdout:
   try {
     const fh = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
     try {
-      if (interrupted.requested) throw new Interrupted();
-      await fh.writeFile(text, 'utf8');
+      await writeChunks(fh, chunks, true);
       await fh.sync();
     } finally {
       await fh.close();
@@ -88,11 +88,20 @@ async function danglingTarget(out: string): Promise<string> {
   return path.resolve(out);
 }
 
-async function writeInPlace(out: string, target: string, text: string): Promise<void> {
+/** Each chunk in turn; with `stoppable`, an interrupt between two chunks stops the write. */
+async function writeChunks(fh: FileHandle, chunks: Iterable<string>, stoppable: boolean): Promise<void> {
+  for (const chunk of chunks) {
+    if (stoppable && interrupted.requested) throw new Interrupted();
+    await fh.write(chunk, null, 'utf8');
+  }
+  if (stoppable && interrupted.requested) throw new Interrupted();
+}
+
+async function writeInPlace(out: string, target: string, chunks: Iterable<string>): Promise<void> {
   try {
     const fh = await open(target, constants.O_WRONLY);
     try {
-      await fh.writeFile(text, 'utf8');
+      await writeChunks(fh, chunks, false);
     } finally {
       await fh.close();
     }
@@ -101,8 +110,8 @@ async function writeInPlace(out: string, target: string, text: string): Promise<
   }
 }
 
-/** Writes to stdout; a reader that went away (`| head`) is not an error, then or later. */
-export function writeStdout(text: string, stdout: Writable): Promise<void> {
+/** Writes to stdout; a reader that went away (`| head`) is not an error, then or later: the rest is dropped. */
+export async function writeStdout(chunks: Iterable<string>, stdout: Writable): Promise<void> {
   if (!quietPipes.has(stdout)) {
     quietPipes.add(stdout);
     // The pipe can close after the write was handed over: that later error must not crash the run.
@@ -110,9 +119,12 @@ export function writeStdout(text: string, stdout: Writable): Promise<void> {
       if (e.code !== 'EPIPE') throw e;
     });
   }
-  return new Promise((resolve, reject) => {
-    stdout.write(text, (e) => (!e || (e as NodeJS.ErrnoException).code === 'EPIPE' ? resolve() : reject(e)));
-  });
+  for (const chunk of chunks) {
+    const gone = await new Promise<boolean>((resolve, reject) => {
+      stdout.write(chunk, (e) => (!e ? resolve(false) : (e as NodeJS.ErrnoException).code === 'EPIPE' ? resolve(true) : reject(e)));
+    });
+    if (gone) return;
+  }
 }
 
 const quietPipes = new WeakSet<Writable>();
