@@ -1,7 +1,7 @@
 // Valid rows → the figures. Members are counted by a reducer as they stream past (addMember), then
 // finalize() joins them with the year's organizations. Pure: plain data in, plain data out.
 import { blockCodes, fold, RATING_CODES, type RatingCode } from './schemes.js';
-import type { OrgEntry } from './validate.js';
+import type { OrgTable } from './org-table.js';
 
 export type ByRating = Partial<Record<RatingCode, number>>;
 
@@ -15,7 +15,26 @@ export interface ReasonCount {
   count: number;
 }
 
-/** One base organization with what hangs under it, for the appendix and the rule checks. */
+export interface Figures {
+  year: number;
+  baseOrganizations: Block & { committees: number; cellBases: number };
+  cells: Block & { committees: number };
+  members: Block & { reasons: { UNRANKED: ReasonCount[]; PENDING: ReasonCount[] } };
+  /** The year's organizations: ids, names, ratings, lines by organization index. */
+  orgs: OrgTable;
+  /** The base organizations in id order, as organization indexes (the units of the appendix). */
+  units: Int32Array;
+  /** The cells under units[k] in id order: cellOrder[cellStart[k]] up to cellOrder[cellStart[k + 1]] (excluded). */
+  cellStart: Int32Array;
+  cellOrder: Int32Array;
+  /** Per unit k, by CODE_INDEX at [k * NCODES + c]: its cells by rating, and its members (its own and its cells'). */
+  unitCells: Int32Array;
+  unitMembers: Int32Array;
+  /** Members by organization and rating, [index * NCODES + CODE_INDEX[code]]: read with membersAt. */
+  memberCounts: Int32Array;
+}
+
+/** What the appendix and the JSON show of unit k (the k-th base organization in id order). */
 export interface UnitFigures {
   id: string;
   name: string;
@@ -24,28 +43,25 @@ export interface UnitFigures {
   line: number;
   cells: Block;
   members: Block;
-  /** Its position in `Figures.memberCounts`, and its cells (chi_bo_truc_thuoc). */
-  index: number;
-  cellList: CellFigures[];
 }
 
-/** A cell under a committee; its members are `Figures.memberCounts` at its index. */
-export interface CellFigures {
-  id: string;
-  name: string;
-  rating: RatingCode;
-  line: number;
-  index: number;
+/** Unit k as an object (made when asked: a national report has 60 000 of them). */
+export function unitAt(f: Figures, k: number): UnitFigures {
+  const i = f.units[k]!;
+  return {
+    id: f.orgs.ids[i]!,
+    name: f.orgs.name(i),
+    kind: f.orgs.kind(i) as UnitFigures['kind'],
+    rating: f.orgs.rating(i)!,
+    line: f.orgs.lines[i]!,
+    cells: block(f.year, 'org', f.unitCells.subarray(k * NCODES, k * NCODES + NCODES)),
+    members: block(f.year, 'member', f.unitMembers.subarray(k * NCODES, k * NCODES + NCODES)),
+  };
 }
 
-export interface Figures {
-  year: number;
-  baseOrganizations: Block & { committees: number; cellBases: number };
-  cells: Block & { committees: number };
-  members: Block & { reasons: { UNRANKED: ReasonCount[]; PENDING: ReasonCount[] } };
-  units: UnitFigures[];
-  /** Members by organization and rating, [index * NCODES + CODE_INDEX[code]]: read with membersAt. */
-  memberCounts: Int32Array;
+/** The units one by one, made as they are read. */
+export function* eachUnit(f: Figures): Generator<UnitFigures> {
+  for (let k = 0; k < f.units.length; k++) yield unitAt(f, k);
 }
 
 /** The member counts of the organization at `index`, by CODE_INDEX (a view, not a copy). */
@@ -171,66 +187,67 @@ function compareKeys(a: IdKey, b: IdKey, ida: string, idb: string): number {
   return a.runs.length - b.runs.length || (ida < idb ? -1 : ida > idb ? 1 : 0);
 }
 
-/** The list sorted by id in natural order (a new array); each id is cut into runs once, not at each comparison. */
-export function sortByIds<T extends { id: string }>(list: readonly T[]): T[] {
-  if (list.length < 2) return [...list];
-  const keys = list.map((o) => idKey(o.id));
-  const order = list.map((_, i) => i);
-  order.sort((i, j) => compareKeys(keys[i]!, keys[j]!, list[i]!.id, list[j]!.id));
-  return order.map((i) => list[i]!);
+/** Positions of `ids` in natural id order; each id is cut into runs once, not at each comparison. */
+export function orderByIds(ids: readonly string[]): number[] {
+  const order = ids.map((_, i) => i);
+  if (ids.length < 2) return order;
+  const keys = ids.map(idKey);
+  return order.sort((i, j) => compareKeys(keys[i]!, keys[j]!, ids[i]!, ids[j]!));
 }
 
-/** Joins the year's organizations (all valid) with the member counts; units and cells in id order. */
-export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figures {
+/** The list sorted by id in natural order (a new array). */
+export function sortByIds<T extends { id: string }>(list: readonly T[]): T[] {
+  return orderByIds(list.map((o) => o.id)).map((i) => list[i]!);
+}
+
+/** Joins the year's organizations (all valid, parents resolved) with the member counts; units and cells in id order. */
+export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const year = counts.year;
-  // Base organizations sorted once; each one's cells sorted among themselves (a few each).
-  const bases: OrgEntry[] = [];
-  const cellsOf = new Map<string, OrgEntry[]>();
-  for (const o of orgs) {
-    if (o.kind !== 'chi_bo_truc_thuoc') {
-      bases.push(o);
-      continue;
-    }
-    let list = cellsOf.get(o.parentId);
-    if (!list) cellsOf.set(o.parentId, (list = []));
-    list.push(o);
+  const n = orgs.size;
+  // Base organizations sorted once; each one's cells (grouped by parent) sorted among themselves.
+  const bases: number[] = [];
+  const perParent = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const kind = orgs.kind(i);
+    if (kind === 'dang_bo_co_so' || kind === 'chi_bo_co_so') bases.push(i);
+    else if (kind === 'chi_bo_truc_thuoc' && orgs.parents[i]! >= 0) perParent[orgs.parents[i]! + 1]!++;
   }
-  const all = sortByIds(bases);
+  for (let i = 0; i < n; i++) perParent[i + 1]! += perParent[i]!;
+  const grouped = new Int32Array(perParent[n]!);
+  const fill = perParent.slice(0, n);
+  for (let i = 0; i < n; i++) if (orgs.kind(i) === 'chi_bo_truc_thuoc' && orgs.parents[i]! >= 0) grouped[fill[orgs.parents[i]!]!++] = i;
+  const units = Int32Array.from(orderByIds(bases.map((i) => orgs.ids[i]!)), (k) => bases[k]!);
   const byOrg = counts.byOrg;
-  const units: UnitFigures[] = [];
-  const cellTotals = new Int32Array(NCODES);
+  const cellStart = new Int32Array(units.length + 1);
+  const cellOrder = new Int32Array(grouped.length);
+  const unitCells = new Int32Array(units.length * NCODES);
+  const unitMembers = new Int32Array(units.length * NCODES);
   const baseTotals = new Int32Array(NCODES);
+  const cellTotals = new Int32Array(NCODES);
   let committees = 0;
   let committeesWithCells = 0;
-  const cellRatings = new Int32Array(NCODES);
-  const members = new Int32Array(NCODES);
-  for (const o of all) {
-    if (o.kind !== 'dang_bo_co_so' && o.kind !== 'chi_bo_co_so') continue;
-    const cells = sortByIds(cellsOf.get(o.id) ?? []);
-    cellRatings.fill(0);
-    for (let i = 0; i < NCODES; i++) members[i] = byOrg[o.index * NCODES + i]!;
-    for (const c of cells) {
-      cellRatings[CODE_INDEX[c.rating!]]!++;
-      for (let i = 0; i < NCODES; i++) members[i]! += byOrg[c.index * NCODES + i]!;
+  let at = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    const mine = grouped.subarray(perParent[u]!, perParent[u + 1]!);
+    const ids = Array.from(mine, (i) => orgs.ids[i]!);
+    cellStart[k] = at;
+    for (const j of orderByIds(ids)) cellOrder[at++] = mine[j]!;
+    const uc = k * NCODES;
+    for (let c = 0; c < NCODES; c++) unitMembers[uc + c] = byOrg[u * NCODES + c]!;
+    for (let p = cellStart[k]!; p < at; p++) {
+      const cell = cellOrder[p]!;
+      unitCells[uc + CODE_INDEX[orgs.rating(cell)!]]!++;
+      for (let c = 0; c < NCODES; c++) unitMembers[uc + c]! += byOrg[cell * NCODES + c]!;
     }
-    for (let i = 0; i < NCODES; i++) cellTotals[i]! += cellRatings[i]!;
-    baseTotals[CODE_INDEX[o.rating!]]!++;
-    if (o.kind === 'dang_bo_co_so') {
+    for (let c = 0; c < NCODES; c++) cellTotals[c]! += unitCells[uc + c]!;
+    baseTotals[CODE_INDEX[orgs.rating(u)!]]!++;
+    if (orgs.kind(u) === 'dang_bo_co_so') {
       committees++;
-      if (cells.length > 0) committeesWithCells++;
+      if (at > cellStart[k]!) committeesWithCells++;
     }
-    units.push({
-      id: o.id,
-      name: o.name,
-      kind: o.kind,
-      rating: o.rating!,
-      line: o.line,
-      cells: block(year, 'org', cellRatings),
-      members: block(year, 'member', members),
-      index: o.index,
-      cellList: cells.map((c) => ({ id: c.id, name: c.name, rating: c.rating!, line: c.line, index: c.index })),
-    });
   }
+  cellStart[units.length] = at;
   return {
     year,
     baseOrganizations: { ...block(year, 'org', baseTotals), committees, cellBases: units.length - committees },
@@ -239,7 +256,12 @@ export function finalize(orgs: Iterable<OrgEntry>, counts: MemberCounts): Figure
       ...block(year, 'member', counts.byRating),
       reasons: { UNRANKED: reasonList(counts.reasons.get('UNRANKED')!), PENDING: reasonList(counts.reasons.get('PENDING')!) },
     },
+    orgs,
     units,
+    cellStart,
+    cellOrder,
+    unitCells,
+    unitMembers,
     memberCounts: byOrg,
   };
 }

@@ -6,7 +6,8 @@ import { confirmDuplicates, HashedIdSet } from './idset.js';
 import { clean } from './schema.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan.js';
 import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type RawRecord } from './tokenize.js';
-import { describeCsvIssue, MemberChecker, OrgChecker, type OrgIndex } from './validate.js';
+import type { OrgIndex } from './org-table.js';
+import { describeCsvIssue, MemberChecker, OrgChecker } from './validate.js';
 
 export interface Batch {
   records: RawRecord[];
@@ -99,7 +100,7 @@ export async function checkMembers(
       csvIssue: (i) => checker!.csvIssue(i),
       add: (rec) => {
         const ok = checker!.add(rec);
-        if (ok) addMember(counts.get(ok.row.year)!, ok.org.index, ok.row.rating, ok.row.reason);
+        if (ok) addMember(counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason);
       },
     };
   });

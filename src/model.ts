@@ -2,7 +2,7 @@
 // the README), and the JSON. The model keeps the contract's JSON fields under their names (year,
 // baseOrganizations.total, members.byRating.HTXSNV, …) and adds what prose needs: rated totals,
 // shares, rating names, changes against the compared year, the weak units, the appendix.
-import type { Block, Figures, ReasonCount, UnitFigures } from './aggregate.js';
+import { eachUnit, unitAt, type Block, type Figures, type ReasonCount, type UnitFigures } from './aggregate.js';
 import { formatDate, formatHundredths, shareBasisPoints } from './format.js';
 import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
@@ -167,13 +167,21 @@ function weakGroups(f: Figures): ReportModel['weak'] {
   const groups: WeakGroup[] = [];
   let base = 0;
   let cells = 0;
-  for (const u of f.units) {
-    const weakCells = u.cellList.filter((c) => weak.has(c.rating));
-    const self = weak.has(u.rating);
+  const { orgs } = f;
+  for (let k = 0; k < f.units.length; k++) {
+    const u = f.units[k]!;
+    const weakCells = f.cellOrder.subarray(f.cellStart[k]!, f.cellStart[k + 1]!).filter((c) => weak.has(orgs.rating(c)!));
+    const self = weak.has(orgs.rating(u)!);
     if (!self && weakCells.length === 0) continue;
     base += self ? 1 : 0;
     cells += weakCells.length;
-    groups.push({ name: u.name, kindName: KINDS[u.kind].name, self, ratingLabel: label(u.rating), cells: weakCells.map((c) => ({ name: c.name, ratingLabel: label(c.rating) })) });
+    groups.push({
+      name: orgs.name(u),
+      kindName: KINDS[orgs.kind(u)!].name,
+      self,
+      ratingLabel: label(orgs.rating(u)!),
+      cells: Array.from(weakCells, (c) => ({ name: orgs.name(c), ratingLabel: label(orgs.rating(c)!) })),
+    });
   }
   const orgWeak = schemeFor(f.year).org.find((c) => weak.has(c))!;
   return { label: label(orgWeak), base, cells, groups };
@@ -204,7 +212,7 @@ function unitLine(u: UnitFigures, i: number, codes: { org: RatingCode[]; member:
 
 export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): ReportModel {
   const unit = meta.unit ?? null;
-  const only = f.units.length === 1 ? f.units[0]! : undefined;
+  const only = f.units.length === 1 ? unitAt(f, 0) : undefined;
   // A single base organization reports on its own cells: "tổ chức đảng", not "tổ chức cơ sở đảng".
   const title = `Kết quả đánh giá, xếp loại chất lượng tổ chức ${only ? '' : 'cơ sở '}đảng và đảng viên năm`;
   const columns = appendixCodes(f);
@@ -233,7 +241,7 @@ export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): Re
     previous: previous ? { year: previous.year, baseOrganizations: previous.baseOrganizations, cells: previous.cells, members: previous.members } : null,
     weak: weakGroups(f),
     codes: { org: head('org'), member: head('member') },
-    units: f.units.map((u, i) => unitLine(u, i, columns)),
+    units: Array.from(eachUnit(f), (u, i) => unitLine(u, i, columns)),
   };
 }
 
@@ -264,7 +272,7 @@ export function jsonReport(f: Figures, meta: ReportMeta, extra: { previous?: Fig
     unit: meta.unit ?? null,
     previous: extra.previous ? figuresJson(extra.previous) : null,
     weak: new Lazy(weakGroups(f).groups),
-    units: new Lazy(mapped(f.units, (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),
+    units: new Lazy(mapped(eachUnit(f), (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),
     // The file's name only: the JSON must not change with the folder it was run on.
     warnings: new Lazy(mapped(extra.warnings ?? [], (w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message }))),
   };

@@ -1,6 +1,6 @@
 // Regulation checks on the figures: breaches published reports do contain, so they are warnings
 // (problems only under --strict). Each rule is a row: the years it applies to and a check per unit.
-import { CODE_INDEX, membersAt, NCODES, type Block, type Figures } from './aggregate.js';
+import { CODE_INDEX, membersAt, NCODES, type Figures } from './aggregate.js';
 import { formatCount } from './format.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { RATINGS, type RatingCode } from './schemes.js';
@@ -9,13 +9,13 @@ import { RATINGS, type RatingCode } from './schemes.js';
 type Tally = ArrayLike<number>;
 
 export interface Subject {
-  name: string;
-  line: number;
   rating: RatingCode;
   /** The units directly under it (cells for a committee, members for a chi bộ), and all its members. */
   units: Tally;
   members: Tally;
   isCommittee: boolean;
+  /** A base organization (the quota on excellent members is counted per base organization). */
+  isBase: boolean;
 }
 
 interface Rule {
@@ -107,39 +107,42 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-function tally(b: Block): Int32Array {
-  const t = new Int32Array(NCODES);
-  for (const [code, count] of Object.entries(b.byRating)) t[CODE_INDEX[code as RatingCode]] = count ?? 0;
-  return t;
-}
-
-/** Every organization as a rule subject: base organizations (with their cells) and cells (with members). */
-export function subjects(f: Figures): Subject[] {
-  const out: Subject[] = [];
-  for (const u of f.units) {
-    const isCommittee = u.kind === 'dang_bo_co_so';
-    const members = tally(u.members);
-    out.push({ name: u.name, line: u.line, rating: u.rating, units: isCommittee ? tally(u.cells) : members, members, isCommittee });
-    for (const cell of u.cellList) {
-      const m = membersAt(f, cell.index);
-      out.push({ name: cell.name, line: cell.line, rating: cell.rating, units: m, members: m, isCommittee: false });
+/**
+ * Every organization as a rule subject, handed to `visit` one at a time: base organizations (with their
+ * cells) and cells (with their members). The subject object is reused: a national run has 360 000.
+ */
+export function eachSubject(f: Figures, visit: (s: Subject, org: number) => void): void {
+  const s: Subject = { rating: 'PENDING', units: f.unitCells, members: f.unitMembers, isCommittee: false, isBase: false };
+  for (let k = 0; k < f.units.length; k++) {
+    const u = f.units[k]!;
+    s.isCommittee = f.orgs.kind(u) === 'dang_bo_co_so';
+    s.isBase = true;
+    s.rating = f.orgs.rating(u)!;
+    s.members = f.unitMembers.subarray(k * NCODES, k * NCODES + NCODES);
+    s.units = s.isCommittee ? f.unitCells.subarray(k * NCODES, k * NCODES + NCODES) : s.members;
+    visit(s, u);
+    s.isCommittee = false;
+    s.isBase = false;
+    for (let p = f.cellStart[k]!; p < f.cellStart[k + 1]!; p++) {
+      const cell = f.cellOrder[p]!;
+      s.rating = f.orgs.rating(cell)!;
+      s.members = s.units = membersAt(f, cell);
+      visit(s, cell);
     }
   }
-  return out;
 }
 
 /** Breaches of the year's rules, as problems to print as warnings (sorted by line). */
 export function checkRules(f: Figures, file: string): Problem[] {
   const rules = RULES.filter((r) => f.year >= r.from && f.year <= r.to);
   const out: Problem[] = [];
-  // The quota on excellent members is per base organization; the others apply to cells as well.
-  const bases = new Set(f.units.map((u) => u.line));
-  for (const s of subjects(f)) {
+  if (rules.length === 0) return out;
+  eachSubject(f, (s, org) => {
     for (const rule of rules) {
-      if (rule.code === 'rule-excellent-quota' && !bases.has(s.line)) continue;
+      if (rule.code === 'rule-excellent-quota' && !s.isBase) continue;
       const said = rule.check(s);
-      if (said) out.push({ file, line: s.line, code: rule.code, message: `${s.name}: ${said}`, year: f.year });
+      if (said) out.push({ file, line: f.orgs.lines[org]!, code: rule.code, message: `${f.orgs.name(org)}: ${said}`, year: f.year });
     }
-  }
+  });
   return out.sort((a, b) => a.line - b.line);
 }

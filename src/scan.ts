@@ -12,7 +12,8 @@ import { clean } from './schema.js';
 import { FIRST_YEAR, KINDS, LAST_YEAR, ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
 import { TextDecoder } from 'node:util';
 import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
-import { MemberChecker, type OrgIndex } from './validate.js';
+import type { OrgIndex } from './org-table.js';
+import { MemberChecker } from './validate.js';
 
 const LF = 10;
 const CR = 13;
@@ -71,11 +72,25 @@ export class MemberScanner {
     }
   }
 
-  /** Reads a chunk of bytes; a line cut at its end waits for the next chunk. */
+  /**
+   * Reads a chunk of bytes; a line cut at its end waits for the next chunk (copied: the reader may reuse
+   * the chunk's memory for the one after next, so nothing of it is kept beyond the next call).
+   */
   push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    let buf = chunk;
+    if (this.pending) {
+      // Only the cut line is joined, not the whole chunk: a copy of one line instead of a megabyte.
+      const nl = chunk.indexOf(LF);
+      const joined = Buffer.concat([this.pending, nl === -1 ? chunk : chunk.subarray(0, nl + 1)]);
+      this.pending = undefined;
+      if (nl === -1) buf = joined;
+      else {
+        this.scan(joined, false); // whole lines: all of it is consumed
+        buf = chunk.subarray(nl + 1);
+      }
+    }
     const done = this.scan(buf, false);
-    this.pending = done < buf.length ? buf.subarray(done) : undefined;
+    this.pending = done < buf.length ? Buffer.from(buf.subarray(done)) : undefined;
   }
 
   /** A record is still open: bytes were read that belong to a record not yet complete. */
@@ -239,7 +254,7 @@ export class MemberScanner {
 
   private slowRecord(record: RawRecord): void {
     const ok = this.checker.add(record);
-    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org.index, ok.row.rating, ok.row.reason);
+    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason);
   }
 }
 
@@ -301,8 +316,16 @@ export function scanOrgs(orgs: OrgIndex): ScanOrgs {
     cells(year) {
       let t = tables.get(year);
       if (!t) {
-        const cells = [...(orgs.get(year)?.values() ?? [])].filter((o) => o.kind !== undefined && KINDS[o.kind].cell);
-        tables.set(year, (t = CellTable.build(cells.map((o) => o.id), Int32Array.from(cells, (o) => o.index))));
+        const ids: string[] = [];
+        const index: number[] = [];
+        const table = orgs.get(year);
+        for (let i = 0; i < (table?.size ?? 0); i++) {
+          const kind = table!.kind(i);
+          if (kind === undefined || !KINDS[kind].cell) continue;
+          ids.push(table!.ids[i]!);
+          index.push(i);
+        }
+        tables.set(year, (t = CellTable.build(ids, Int32Array.from(index))));
       }
       return t;
     },

@@ -5,26 +5,11 @@ import type * as z from 'zod/mini';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
 import { quote, type Problem, type ProblemCode } from './problems.js';
 import { clean, memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
-import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
+import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type RatingCode } from './schemes.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { formatCount } from './format.js';
 import { ExactIdSet, HashedIdSet, type IdSet } from './idset.js';
-
-/** An organization row of a checked year; kind / rating are undefined where the row's cell was invalid. */
-export interface OrgEntry {
-  /** Position among the organizations of its year (0, 1, …): member counts are kept by it. */
-  index: number;
-  id: string;
-  name: string;
-  kind: OrgKind | undefined;
-  parentId: string;
-  rating: RatingCode | undefined;
-  year: number;
-  line: number;
-}
-
-/** The organizations of each checked year, by id. */
-export type OrgIndex = Map<number, Map<string, OrgEntry>>;
+import { OrgTable, type OrgIndex } from './org-table.js';
 
 class FileChecker<K extends string> {
   readonly header: HeaderMap<K>;
@@ -160,7 +145,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
 
   constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[]) {
     super(file, header, ORG_COLUMNS, years, problems);
-    for (const y of years) this.orgs.set(y, new Map());
+    for (const y of years) this.orgs.set(y, new OrgTable(y));
   }
 
   add(record: RawRecord): void {
@@ -184,41 +169,49 @@ export class OrgChecker extends FileChecker<OrgKey> {
     const id = row.id ?? clean(obj.id);
     if (id === '') return;
     // The year's table of organizations is its own id set: an id already in it is a duplicate.
-    const byId = this.orgs.get(year)!;
-    const first = byId.get(id);
-    if (first) {
-      this.reportDuplicate(line, id, first.line, year);
+    const table = this.orgs.get(year)!;
+    const first = table.find(id);
+    if (first >= 0) {
+      this.reportDuplicate(line, id, table.lines[first]!, year);
       return;
     }
-    byId.set(id, { index: byId.size, id, name: row.name ?? clean(obj.name), kind, parentId: row.parent_id ?? clean(obj.parent_id), rating, year, line });
+    table.add(id, row.name ?? clean(obj.name), kind, row.parent_id ?? clean(obj.parent_id), rating, line);
   }
 
   /** Cross-row checks: each chi_bo_truc_thuoc hangs under a dang_bo_co_so of its year. */
   finish(): OrgIndex {
-    if (!this.usable || this.header.index.parent_id < 0) return this.orgs;
-    for (const [year, byId] of this.orgs) {
-      this.rowYear = year;
-      for (const org of byId.values()) {
-        if (org.kind !== 'chi_bo_truc_thuoc') continue;
-        const p = org.parentId;
-        if (p === '') {
-          this.reportCell(org.line, 'missing-parent', 'parent_id', p, `chi bộ trực thuộc ${quote(org.id)} phải ghi mã đảng bộ cơ sở cấp trên`);
-          continue;
-        }
-        if (p === org.id) {
-          this.reportCell(org.line, 'bad-parent', 'parent_id', p, 'chi bộ không thể là cấp trên của chính nó');
-          continue;
-        }
-        const parent = byId.get(p);
-        if (!parent) {
-          this.reportCell(org.line, 'bad-parent', 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở cùng năm`);
-        } else if (parent.kind !== undefined && parent.kind !== 'dang_bo_co_so') {
-          this.reportCell(org.line, 'bad-parent', 'parent_id', p,
-            `${quote(p)} (dòng ${parent.line}) là ${KINDS[parent.kind].name.toLowerCase()}, không phải đảng bộ cơ sở; chi bộ trực thuộc chỉ thuộc một đảng bộ cơ sở`);
-        }
-      }
+    if (!this.usable) return this.orgs;
+    for (const [year, table] of this.orgs) {
+      if (this.header.index.parent_id >= 0) this.checkParents(year, table);
+      table.resolveParents();
     }
     return this.orgs;
+  }
+
+  private checkParents(year: number, table: OrgTable): void {
+    this.rowYear = year;
+    for (let i = 0; i < table.size; i++) {
+      if (table.kind(i) !== 'chi_bo_truc_thuoc') continue;
+      const p = table.parentId(i);
+      const line = table.lines[i]!;
+      const id = table.ids[i]!;
+      if (p === '') {
+        this.reportCell(line, 'missing-parent', 'parent_id', p, `chi bộ trực thuộc ${quote(id)} phải ghi mã đảng bộ cơ sở cấp trên`);
+        continue;
+      }
+      if (p === id) {
+        this.reportCell(line, 'bad-parent', 'parent_id', p, 'chi bộ không thể là cấp trên của chính nó');
+        continue;
+      }
+      const parent = table.find(p);
+      const parentKind = parent < 0 ? undefined : table.kind(parent);
+      if (parent < 0) {
+        this.reportCell(line, 'bad-parent', 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở cùng năm`);
+      } else if (parentKind !== undefined && parentKind !== 'dang_bo_co_so') {
+        this.reportCell(line, 'bad-parent', 'parent_id', p,
+          `${quote(p)} (dòng ${table.lines[parent]}) là ${KINDS[parentKind].name.toLowerCase()}, không phải đảng bộ cơ sở; chi bộ trực thuộc chỉ thuộc một đảng bộ cơ sở`);
+      }
+    }
   }
 }
 
@@ -286,8 +279,8 @@ export class MemberChecker extends FileChecker<MemberKey> {
     return s;
   }
 
-  /** Checks one record; returns the row and its cell when it is valid, to be counted. */
-  add(record: RawRecord): { row: MemberRow; org: OrgEntry } | undefined {
+  /** Checks one record; returns the row and its cell's index when it is valid, to be counted. */
+  add(record: RawRecord): { row: MemberRow; org: number } | undefined {
     if (!this.usable) return undefined;
     const c = this.cells(record);
     if (!c) return undefined;
@@ -299,23 +292,25 @@ export class MemberChecker extends FileChecker<MemberKey> {
     const id = clean(obj.id);
     if (id !== '' && !this.checkUnique(this.ids, year, id, line)) ok = false;
     const orgId = clean(obj.org_id);
-    const org = orgId === '' || !this.orgs ? undefined : this.checkCell(line, obj.org_id, orgId, year);
-    return ok && row && org ? { row, org } : undefined;
+    const org = orgId === '' || !this.orgs ? -1 : this.checkCell(line, obj.org_id, orgId, year);
+    return ok && row && org >= 0 ? { row, org } : undefined;
   }
 
-  /** The cell a member's org_id names, or undefined (reported unless its own row was invalid). */
-  checkCell(line: number, raw: string, orgId: string, year: number): OrgEntry | undefined {
-    const org = this.orgs?.get(year)?.get(orgId);
-    if (!org) {
+  /** The index of the cell a member's org_id names, or -1 (reported unless its own row was invalid). */
+  checkCell(line: number, raw: string, orgId: string, year: number): number {
+    const table = this.orgs?.get(year);
+    const org = table ? table.find(orgId) : -1;
+    if (org < 0) {
       this.reportCell(line, 'unknown-org', 'org_id', raw, `không có chi bộ mã ${quote(orgId)} trong organizations.csv năm ${year}`);
-      return undefined;
+      return -1;
     }
-    if (org.kind !== undefined && !KINDS[org.kind].cell) {
+    const kind = table!.kind(org);
+    if (kind !== undefined && !KINDS[kind].cell) {
       this.reportCell(line, 'not-a-cell', 'org_id', raw,
-        `${quote(orgId)} (organizations.csv dòng ${org.line}) là ${KINDS[org.kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
-      return undefined;
+        `${quote(orgId)} (organizations.csv dòng ${table!.lines[org]}) là ${KINDS[kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
+      return -1;
     }
-    return org.kind === undefined ? undefined : org;
+    return kind === undefined ? -1 : org;
   }
 }
 

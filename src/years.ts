@@ -31,7 +31,7 @@ export function settleYears(year: number, compare: number | null, files: { organ
 function figuresOf(data: CheckedInputs, year: number): Figures | undefined {
   const orgs = data.orgs?.get(year);
   const counts = data.members.get(year);
-  return orgs && counts && orgs.size > 0 ? finalize(orgs.values(), counts) : undefined;
+  return orgs && counts && orgs.size > 0 ? finalize(orgs, counts) : undefined;
 }
 
 /** No row of the year in either file is a usage error (wrong --year); in one file only, a data problem. */

@@ -6,6 +6,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finalize } from '../src/aggregate.js';
+import { jsonChunks } from '../src/json-stream.js';
+import { jsonReport } from '../src/model.js';
 import { checkMembers, checkOrganizations, type Batch, type TableSource } from '../src/check.js';
 import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/tokenize.js';
@@ -46,7 +48,8 @@ async function run(orgs: string, members: Buffer, year: number, chunk: number, b
   const o = await checkOrganizations('organizations.csv', batches(orgs), years, problems);
   const m = await checkMembers('members.csv', source(members, chunk, bytePath), years, o.result, problems);
   // Figures are only ever used when there is no problem (a report is refused otherwise).
-  const figures = problems.length === 0 && o.result && o.result.get(year)!.size > 0 ? finalize(o.result.get(year)!.values(), m.result.get(year)!) : undefined;
+  const f = problems.length === 0 && o.result && o.result.get(year)!.size > 0 ? finalize(o.result.get(year)!, m.result.get(year)!) : undefined;
+  const figures = f && { json: [...jsonChunks(jsonReport(f, {}))].join(''), members: [...f.memberCounts] };
   return { problems: sortProblems(problems).map((p) => formatProblem(p)), figures, years: [...m.years].sort() };
 }
 

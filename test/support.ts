@@ -55,7 +55,7 @@ export async function checkText(organizations: string, members: string, year: nu
   const problems: Problem[] = [];
   const orgs = await checkOrganizations('organizations.csv', batches(organizations), new Set([year]), problems);
   const counts = await checkMembers('members.csv', { batches: () => batches(members) }, new Set([year]), orgs.result, problems);
-  const figures = orgs.result && problems.length === 0 ? finalize(orgs.result.get(year)!.values(), counts.result.get(year)!) : undefined;
+  const figures = orgs.result && problems.length === 0 ? finalize(orgs.result.get(year)!, counts.result.get(year)!) : undefined;
   return { problems, figures };
 }
 

@@ -3,7 +3,6 @@
 // add up, the id buckets are searched together, the problems join. A split that cuts a record (an odd
 // number of quotes before it, or a record still open at the worker's end) is not used: one thread then.
 import { open, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { mergeCounts, newMemberCounts, type MemberCounts } from '../aggregate.js';
 import { HashedIdSet } from '../idset.js';
@@ -12,7 +11,7 @@ import type { Progress } from './progress.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanOrgs, type ScanResult } from '../scan.js';
 import { ORG_KINDS, type OrgKind } from '../schemes.js';
 import { CellTable, type CellTableData } from '../cell-table.js';
-import type { OrgEntry, OrgIndex } from '../validate.js';
+import { OrgTable, type OrgIndex } from '../org-table.js';
 
 /**
  * Organizations as compact arrays for another thread (only what the members' checks use): the ids end to
@@ -21,16 +20,13 @@ import type { OrgEntry, OrgIndex } from '../validate.js';
 export type PackedOrgs = { year: number; ids: string; lengths: Int32Array; kinds: Int8Array; lines: Int32Array }[];
 
 export function packOrgs(orgs: OrgIndex): PackedOrgs {
-  return [...orgs].map(([year, byId]) => {
-    const list = [...byId.values()];
-    return {
-      year,
-      ids: list.map((o) => o.id).join(''),
-      lengths: Int32Array.from(list, (o) => o.id.length),
-      kinds: Int8Array.from(list, (o) => (o.kind === undefined ? -1 : ORG_KINDS.indexOf(o.kind))),
-      lines: Int32Array.from(list, (o) => o.line),
-    };
-  });
+  return [...orgs].map(([year, table]) => ({
+    year,
+    ids: table.ids.join(''),
+    lengths: Int32Array.from(table.ids, (id) => id.length),
+    kinds: table.kinds.slice(0, table.size),
+    lines: table.lines.slice(0, table.size),
+  }));
 }
 
 /** The organizations as the worker's scan needs them: the main thread's cell tables (copies), the packed index. */
@@ -44,16 +40,16 @@ export function packedScanOrgs(packed: PackedOrgs, tables: [number, CellTableDat
   };
 }
 
+/** Ids, kinds and lines: what the members' checks read (names and ratings stay on the main thread). */
 function unpackOrgs(packed: PackedOrgs): OrgIndex {
   const orgs: OrgIndex = new Map();
   for (const { year, ids, lengths, kinds, lines } of packed) {
-    const byId = new Map<string, OrgEntry>();
+    const table = new OrgTable(year);
     for (let index = 0, at = 0; index < lengths.length; at += lengths[index]!, index++) {
-      const id = ids.slice(at, at + lengths[index]!);
       const kind: OrgKind | undefined = kinds[index]! < 0 ? undefined : ORG_KINDS[kinds[index]!];
-      byId.set(id, { index, id, name: '', kind, parentId: '', rating: undefined, year, line: lines[index]! });
+      table.add(ids.slice(at, at + lengths[index]!), '', kind, '', undefined, lines[index]!);
     }
-    orgs.set(year, byId);
+    orgs.set(year, table);
   }
   return orgs;
 }
@@ -102,11 +98,32 @@ export async function* counted(stream: AsyncIterable<unknown>, seen: (bytes: num
   }
 }
 
+/**
+ * Bytes [start, end) of a file in chunks of a megabyte, read into two buffers used in turn: no allocation per
+ * chunk (a fresh megabyte each time is garbage the collector must find). A chunk is valid until the next but
+ * one is read: MemberScanner.push keeps nothing of a chunk beyond the next call.
+ */
+export async function* readRange(path: string, start: number, end: number): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafe(1 << 20), Buffer.allocUnsafe(1 << 20)];
+    for (let at = start, turn = 0; at < end; turn ^= 1) {
+      const buf = buffers[turn]!;
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - at), at);
+      if (bytesRead === 0) return;
+      at += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Lines and quotes in bytes [0, end) of the file. */
 async function countLinesAndQuotes(path: string, end: number): Promise<{ lines: number; quotes: number }> {
   let lines = 0;
   let quotes = 0;
-  for await (const chunk of createReadStream(path, { start: 0, end: end - 1, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of readRange(path, 0, end)) {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     for (let i = chunk.indexOf(34); i !== -1; i = chunk.indexOf(34, i + 1)) quotes++;
   }
@@ -163,7 +180,7 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
     await worker.terminate();
     return undefined;
   }
-  const ours = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected * (1 - WORKER_SHARE)) }, mine, counted(createReadStream(path, { start: split, highWaterMark: 1 << 20 }), (n) => {
+  const ours = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected * (1 - WORKER_SHARE)) }, mine, counted(readRange(path, split, size), (n) => {
     myBytes += n;
     tell();
   }));

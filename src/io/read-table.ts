@@ -8,7 +8,7 @@ import { REPLACEMENT, type Encoding } from '../decode.js';
 import { decodeLegacy, detect } from '../detect.js';
 import type { TableSource } from '../check.js';
 import type { ScanJob } from '../scan.js';
-import type { OrgIndex } from '../validate.js';
+import type { OrgIndex } from '../org-table.js';
 import { scanInParallel } from './parallel.js';
 import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';

@@ -1,15 +1,13 @@
 // A worker thread's side of the parallel members scan: reads its byte range of the file and runs the
 // same scanRange the main thread runs, then sends the results back (typed arrays moved, not copied).
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRange, type ScanJob } from '../scan.js';
 import type { CellTableData } from '../cell-table.js';
-import { counted, packedScanOrgs, packResult, type PackedOrgs } from './parallel.js';
+import { counted, packedScanOrgs, packResult, readRange, type PackedOrgs } from './parallel.js';
 
 const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs; tables: [number, CellTableData][] };
 let read = 0;
-const stream = createReadStream(data.path, { start: data.start, end: data.end - 1, highWaterMark: 1 << 20 });
-const chunks = counted(stream, (n) => {
+const chunks = counted(readRange(data.path, data.start, data.end), (n) => {
   read += n;
   parentPort!.postMessage({ progress: read });
 });
