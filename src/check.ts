@@ -5,7 +5,8 @@ import type { Problem } from './problems.js';
 import { confirmDuplicates, HashedIdSet } from './idset.js';
 import { clean } from './schema.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan.js';
-import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type RawRecord } from './tokenize.js';
+import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
+import { OrgScanner } from './scan-orgs.js';
 import type { OrgIndex } from './org-table.js';
 import { describeCsvIssue, MemberChecker, OrgChecker } from './validate.js';
 
@@ -54,20 +55,47 @@ async function drive(
   if (!checker) problems.push({ file, line: 0, code: 'no-header', message: 'tệp trống: không có dòng tiêu đề nào (cần ít nhất dòng tiêu đề với tên các cột)' });
 }
 
-export async function checkOrganizations(file: string, batches: AsyncIterable<Batch>, years: ReadonlySet<number>, problems: Problem[]): Promise<Checked<OrgIndex | undefined>> {
+export async function checkOrganizations(file: string, source: TableSource, years: ReadonlySet<number>, problems: Problem[]): Promise<Checked<OrgIndex | undefined>> {
   let checker: OrgChecker | undefined;
-  await drive(file, batches, problems, (header) => {
-    checker = new OrgChecker(file, header, years, problems);
-    return { csvIssue: (i) => checker!.csvIssue(i), add: (rec) => checker!.add(rec) };
-  });
+  const raw = source.raw ? await source.raw() : undefined;
+  if (raw && raw.encoding === 'utf-8' && raw.size >= (source.bytePathMin ?? BYTE_PATH_MIN)) checker = await scanOrganizations(file, raw, years, problems);
+  raw?.close();
+  if (!checker) {
+    await drive(file, source.batches(), problems, (header) => {
+      checker = new OrgChecker(file, header, years, problems);
+      return { csvIssue: (i) => checker!.csvIssue(i), add: (rec) => checker!.add(rec) };
+    });
+  }
   const usable = checker?.usable ? checker.finish() : undefined;
   return { result: usable, usable: usable !== undefined, years: checker?.yearsSeen ?? new Map() };
+}
+
+/** The organizations' byte path; undefined when the header is unusable (the string path then says why). */
+async function scanOrganizations(file: string, raw: RawBytes, years: ReadonlySet<number>, problems: Problem[]): Promise<OrgChecker | undefined> {
+  const chunks = raw.chunks[Symbol.asyncIterator]();
+  const header = await headerLine(chunks);
+  if (!header) return undefined;
+  const record = { fields: header.fields, line: 1, endLine: 1 };
+  if (!new OrgChecker(file, record, years, []).usable) return undefined; // said by the string path, once
+  const checker = new OrgChecker(file, record, years, problems);
+  const scanner = new OrgScanner(checker, header.fields.length, header.delimiter);
+  for await (const chunk of rest(header.after, chunks)) scanner.push(chunk);
+  scanner.end();
+  return checker;
+}
+
+/** A file's bytes after its byte-order mark, and its size. */
+export interface RawBytes {
+  size: number;
+  bom: number;
+  chunks: AsyncIterable<Buffer>;
+  close: () => void;
 }
 
 /** Where a file's rows come from: decoded text batches, or (UTF-8 at scale) raw bytes for the byte path. */
 export interface TableSource {
   batches: () => AsyncIterable<Batch>;
-  raw?: () => Promise<{ encoding: string; size: number; bom: number; chunks: AsyncIterable<Buffer>; close: () => void }>;
+  raw?: () => Promise<RawBytes & { encoding: string }>;
   /** Scans the body (from byte `bodyStart`) on several threads; undefined when it cannot be split. */
   parallel?: (job: ScanJob, orgs: OrgIndex, bodyStart: number) => Promise<ScanResult | undefined>;
   /** From what size the byte path is taken (tests lower it to hold the two paths to the same answers). */
@@ -114,48 +142,58 @@ export async function checkMembers(
  */
 async function scanMembers(
   file: string,
-  raw: { size: number; bom: number; chunks: AsyncIterable<Buffer>; close: () => void },
+  raw: RawBytes,
   years: ReadonlySet<number>,
   orgs: OrgIndex | undefined,
   problems: Problem[],
   source: TableSource,
 ): Promise<Checked<Map<number, MemberCounts>> | undefined> {
   const chunks = raw.chunks[Symbol.asyncIterator]();
-  let head = Buffer.alloc(0);
-  let nl = -1;
-  while ((nl = head.indexOf(10)) === -1) {
-    const r = await chunks.next();
-    if (r.done || head.length > MAX_RECORD_CHARS) return undefined; // no header line: the string path says why
-    head = Buffer.concat([head, r.value]);
-  }
-  const headerText = head.toString('utf8', 0, nl + 1);
-  if (headerText.includes('"') || headerText.includes('\ufffd')) return undefined; // unusual header: string path
-  const delimiter = sniffDelimiter(headerText);
-  const headerFields = headerText.replace(/\r?\n$/, '').split(delimiter);
+  const header = await headerLine(chunks);
+  if (!header) return undefined;
+  const { fields: headerFields, delimiter, after } = header;
   const mine: Problem[] = [];
   const checker = new MemberChecker(file, { fields: headerFields, line: 1, endLine: 1 }, years, mine, orgs);
   if (!checker.usable || !orgs) return undefined;
   // Rows estimated from the first chunk's line length, to size the id sets once instead of growing them.
   let lines = 0;
-  for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
-  const expected = Math.ceil((raw.size / Math.max(1, head.length)) * lines * 1.05);
+  for (let i = after.indexOf(10); i !== -1; i = after.indexOf(10, i + 1)) lines++;
+  const expected = Math.ceil((raw.size / Math.max(1, after.length)) * lines * 1.05);
   const job: ScanJob = { file, headerFields, delimiter, years: [...years], firstLine: 2, expected };
   let result: ScanResult | undefined;
   if (source.parallel && raw.size >= PARALLEL_MIN) {
     raw.close();
-    result = await source.parallel(job, orgs, raw.bom + nl + 1);
+    result = await source.parallel(job, orgs, raw.bom + header.bytes);
     if (!result) {
       const again = await source.raw!();
       const it = again.chunks[Symbol.asyncIterator]();
       result = await scanRange(job, scanOrgs(orgs), skipHeader(it));
     }
   } else {
-    result = await scanRange(job, scanOrgs(orgs), rest(head.subarray(nl + 1), chunks));
+    result = await scanRange(job, scanOrgs(orgs), rest(after, chunks));
   }
   for (const issue of result.problems) mine.push(issue);
   await confirmCandidates(checker, result.ids, source, checker.header.index.id);
   problems.push(...mine);
   return { result: result.counts, usable: true, years: result.yearsSeen };
+}
+
+/**
+ * The header line read from the first chunks, with the bytes after it; undefined when there is none, or it
+ * is unusual (quotes, bad bytes): the string path then reads the file and says what it has to.
+ */
+async function headerLine(chunks: AsyncIterator<Buffer>): Promise<{ fields: string[]; delimiter: Delimiter; bytes: number; after: Buffer } | undefined> {
+  let head = Buffer.alloc(0);
+  let nl = -1;
+  while ((nl = head.indexOf(10)) === -1) {
+    const r = await chunks.next();
+    if (r.done || head.length > MAX_RECORD_CHARS) return undefined;
+    head = Buffer.concat([head, r.value]);
+  }
+  const text = head.toString('utf8', 0, nl + 1);
+  if (text.includes('"') || text.includes('\ufffd')) return undefined;
+  const delimiter = sniffDelimiter(text);
+  return { fields: text.replace(/\r?\n$/, '').split(delimiter), delimiter, bytes: nl + 1, after: head.subarray(nl + 1) };
 }
 
 async function* rest(first: Buffer, more: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
@@ -207,7 +245,7 @@ export async function checkInputs(
   problems: Problem[],
   mark: (stage: string) => void = () => {},
 ): Promise<CheckedInputs> {
-  const orgs = await checkOrganizations(files.organizations, open(files.organizations).batches(), years, problems);
+  const orgs = await checkOrganizations(files.organizations, open(files.organizations), years, problems);
   mark('organizations');
   const members = await checkMembers(files.members, open(files.members), years, orgs.result, problems);
   mark('members');

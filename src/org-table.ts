@@ -33,18 +33,34 @@ export class OrgTable {
 
   /** Adds an organization (its id not in the table yet); returns its index. */
   add(id: string, name: string, kind: OrgKind | undefined, parentId: string, rating: RatingCode | undefined, line: number): number {
+    const bytes = Buffer.byteLength(name, 'utf8');
+    this.reserve(bytes);
+    this.pool.write(name, this.poolUsed, 'utf8');
+    return this.push(id, bytes, kind === undefined ? NONE : ORG_KINDS.indexOf(kind), parentId, rating === undefined ? NONE : RATING_CODES.indexOf(rating), line);
+  }
+
+  /** The same from the byte path: the name as bytes [start, end) of `buf`, kind and rating as positions. */
+  addBytes(id: string, buf: Buffer, start: number, end: number, kind: number, parentId: string, rating: number, line: number): number {
+    this.reserve(end - start);
+    buf.copy(this.pool, this.poolUsed, start, end);
+    return this.push(id, end - start, kind, parentId, rating, line);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.poolUsed + bytes > this.pool.length) this.pool = grown(this.pool, this.poolUsed + bytes);
+  }
+
+  private push(id: string, nameBytes: number, kind: number, parentId: string, rating: number, line: number): number {
     const i = this.size;
     if (i === this.lines.length) this.grow();
     this.ids.push(id);
     this.byId.set(id, i);
-    this.kinds[i] = kind === undefined ? NONE : ORG_KINDS.indexOf(kind);
-    this.ratings[i] = rating === undefined ? NONE : RATING_CODES.indexOf(rating);
+    this.kinds[i] = kind;
+    this.ratings[i] = rating;
     this.lines[i] = line;
     this.parents[i] = NONE;
     this.parentIds!.push(parentId);
-    const bytes = Buffer.byteLength(name, 'utf8');
-    if (this.poolUsed + bytes > this.pool.length) this.pool = grown(this.pool, this.poolUsed + bytes);
-    this.poolUsed += this.pool.write(name, this.poolUsed, 'utf8');
+    this.poolUsed += nameBytes;
     this.nameEnds[i] = this.poolUsed;
     this.size++;
     return i;

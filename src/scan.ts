@@ -1,25 +1,17 @@
 // The members file at national scale: UTF-8 bytes → checked, counted rows, without making a string of
-// every field. A plain line (no quote, valid UTF-8, the header's width, every checked cell in its usual
-// form) is handled here on bytes; anything else (quotes, odd cells, bad bytes, over-long lines) is
-// decoded and handed to the string tokenizer and MemberChecker: the reference path, so the problems
-// said are the same either way (test/scan.test.ts feeds both the same inputs).
-import { isUtf8 } from 'node:buffer';
+// every field. A plain line (the header's width, every checked cell in its usual form) is handled here on
+// bytes; anything else goes to MemberChecker through the string tokenizer (line-scanner.ts): the
+// reference path, so the problems said are the same either way (test/scan.test.ts feeds both the same inputs).
 import { addMember, CODE_INDEX, newMemberCounts, type MemberCounts } from './aggregate.js';
 import { CellTable } from './cell-table.js';
 import { HASH, hashBytes, type HashedIdSet } from './idset.js';
 import type { Problem } from './problems.js';
 import { clean } from './schema.js';
 import { FIRST_YEAR, KINDS, LAST_YEAR, ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
-import { TextDecoder } from 'node:util';
-import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
+import { asciiWord, LineScanner } from './line-scanner.js';
+import type { CsvIssue, Delimiter, RawRecord } from './tokenize.js';
 import type { OrgIndex } from './org-table.js';
 import { MemberChecker } from './validate.js';
-
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const SPACE = 32;
-const U_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
 
 export interface ScanColumns {
   id: number;
@@ -33,16 +25,7 @@ export interface ScanColumns {
 const UNRANKED = CODE_INDEX.UNRANKED;
 const PENDING = CODE_INDEX.PENDING;
 
-export class MemberScanner {
-  /** Physical line of the next byte to read (the header was line 1). */
-  line = 2;
-  private pending: Buffer | undefined;
-  /** The string tokenizer, while it reads an irregular stretch; its decoder keeps split characters whole. */
-  private tok: Tokenizer | undefined;
-  private decoder: TextDecoder | undefined;
-  private readonly delim: number;
-  private readonly starts = new Int32Array(1024);
-  private readonly ends = new Int32Array(1024);
+export class MemberScanner extends LineScanner {
   /** What the byte path keeps per checked year, found by `year - FIRST_YEAR` (a year outside the
    * contract's range goes the string path, which says it is not valid). */
   private readonly byYear: (YearScan | undefined)[] = [];
@@ -52,13 +35,13 @@ export class MemberScanner {
   constructor(
     private readonly checker: MemberChecker,
     private readonly cols: ScanColumns,
-    private readonly width: number,
-    private readonly delimiter: Delimiter,
+    width: number,
+    delimiter: Delimiter,
     private readonly counts: Map<number, MemberCounts>,
     years: ReadonlySet<number>,
     orgs: ScanOrgs,
   ) {
-    this.delim = delimiter.charCodeAt(0);
+    super(width, delimiter);
     // Only valid cells are looked up here; anything else goes the string path, which says why.
     for (const y of years) {
       this.byYear[y - FIRST_YEAR] = {
@@ -72,36 +55,8 @@ export class MemberScanner {
     }
   }
 
-  /**
-   * Reads a chunk of bytes; a line cut at its end waits for the next chunk (copied: the reader may reuse
-   * the chunk's memory for the one after next, so nothing of it is kept beyond the next call).
-   */
-  push(chunk: Buffer): void {
-    let buf = chunk;
-    if (this.pending) {
-      // Only the cut line is joined, not the whole chunk: a copy of one line instead of a megabyte.
-      const nl = chunk.indexOf(LF);
-      const joined = Buffer.concat([this.pending, nl === -1 ? chunk : chunk.subarray(0, nl + 1)]);
-      this.pending = undefined;
-      if (nl === -1) buf = joined;
-      else {
-        this.scan(joined, false); // whole lines: all of it is consumed
-        buf = chunk.subarray(nl + 1);
-      }
-    }
-    const done = this.scan(buf, false);
-    this.pending = done < buf.length ? Buffer.from(buf.subarray(done)) : undefined;
-  }
-
-  /** A record is still open: bytes were read that belong to a record not yet complete. */
-  get busy(): boolean {
-    return this.tok !== undefined || (this.pending !== undefined && this.pending.length > 0);
-  }
-
   end(): void {
-    if (this.pending) this.scan(this.pending, true);
-    this.pending = undefined;
-    if (this.tok) this.finishTok();
+    this.endLines();
     for (const ys of this.byYear) {
       if (!ys) continue;
       ys.cells.drainInto(this.counts.get(ys.year)!);
@@ -111,100 +66,17 @@ export class MemberScanner {
     }
   }
 
-  /** Handles every complete line of buf; returns how many bytes were consumed. */
-  private scan(buf: Buffer, final: boolean): number {
-    let pos = 0;
-    // Invalid UTF-8 in a chunk: its lines are checked one by one, and the bad ones go the string path.
-    const valid = isUtf8(buf.subarray(0, final ? buf.length : buf.lastIndexOf(LF) + 1));
-    let nextQuote = buf.indexOf(QUOTE);
-    let nextBad = buf.indexOf(U_FFFD); // a literal U+FFFD is flagged by the string path too
-    while (pos < buf.length) {
-      if (this.tok) {
-        pos = this.feed(buf, pos, final);
-        continue;
-      }
-      let nl = buf.indexOf(LF, pos);
-      if (nl === -1) {
-        // Wait for the line's end, but not for ever: an over-long line goes to the tokenizer, which says so
-        // and drops the rest of it as it comes, in bounded memory.
-        if (!final && buf.length - pos <= MAX_RECORD_CHARS) return pos;
-        if (!final) {
-          this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-          this.decoder = new TextDecoder('utf-8');
-          continue;
-        }
-        nl = buf.length;
-      }
-      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
-      if (nextBad !== -1 && nextBad < pos) nextBad = buf.indexOf(U_FFFD, pos);
-      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-      const irregular = (nextQuote !== -1 && nextQuote < nl) || (nextBad !== -1 && nextBad < nl) || nl - pos > MAX_RECORD_CHARS || (!valid && !isUtf8(buf.subarray(pos, nl)));
-      if (irregular || (end > pos && !this.plain(buf, pos, end))) {
-        // The string tokenizer takes over from this line until it has no record waiting.
-        this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-        this.decoder = new TextDecoder('utf-8');
-        continue;
-      }
-      this.line++;
-      pos = nl + 1;
-    }
-    return buf.length;
-  }
-
-  /** Feeds the string tokenizer a line (or the rest of the chunk); hands the byte path back once it is idle. */
-  private feed(buf: Buffer, pos: number, final: boolean): number {
-    const nl = buf.indexOf(LF, pos);
-    const stop = nl === -1 ? buf.length : nl + 1;
-    const issues: CsvIssue[] = [];
-    const records = this.tok!.push(this.decoder!.decode(buf.subarray(pos, stop), { stream: true }), issues);
-    this.report(records, issues);
-    if (final && stop === buf.length) this.finishTok();
-    else if (this.tok!.idle && nl !== -1) {
-      this.line = this.tok!.nextLine;
-      this.tok = undefined;
-    }
-    return stop;
-  }
-
-  /** The end of the input while the string tokenizer reads: what it still holds, then the byte path is done. */
-  private finishTok(): void {
-    const issues: CsvIssue[] = [];
-    const records = [...this.tok!.push(this.decoder!.decode(), issues), ...this.tok!.end(issues)];
-    this.report(records, issues);
-    this.line = this.tok!.nextLine;
-    this.tok = undefined;
-  }
-
-  private report(records: RawRecord[], issues: CsvIssue[]): void {
-    const kept = dropUndecodable(records, issues);
-    for (const issue of issues) this.checker.csvIssue(issue);
-    for (const r of kept) this.slowRecord(r);
+  protected csvIssue(issue: CsvIssue): void {
+    this.checker.csvIssue(issue);
   }
 
   /**
    * A plain line's fields by their byte ranges. Returns false (leaving everything to the string path)
    * unless it could check and count the row itself, or it is a row of another year.
    */
-  private plain(buf: Buffer, start: number, end: number): boolean {
-    const { starts, ends, delim, width } = this;
-    let n = 0;
-    let s = start;
-    for (let i = start; i < end; i++) {
-      if (buf[i] === delim) {
-        if (n < starts.length) {
-          starts[n] = s;
-          ends[n] = i;
-        }
-        n++;
-        s = i + 1;
-      }
-    }
-    if (n < starts.length) {
-      starts[n] = s;
-      ends[n] = end;
-    }
-    n++;
-    if (n !== width) return false;
+  protected plain(buf: Buffer, start: number, end: number): boolean {
+    if (!this.split(buf, start, end)) return false;
+    const { starts, ends } = this;
     const c = this.cols;
     // year: exactly four digits
     const at = starts[c.year]!;
@@ -252,7 +124,7 @@ export class MemberScanner {
     m.set(reason, (m.get(reason) ?? 0) + 1);
   }
 
-  private slowRecord(record: RawRecord): void {
+  protected slowRecord(record: RawRecord): void {
     const ok = this.checker.add(record);
     if (ok) addMember(this.counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason);
   }
@@ -289,14 +161,6 @@ function allowedRating(text: string, year: number): number {
   const code = ratingOf(text);
   return code !== undefined && (schemeFor(year).member.includes(code) || (SPECIAL_CODES as readonly string[]).includes(code)) ? CODE_INDEX[code] : -1;
 }
-
-/** An id or org_id on bytes: not blank, ASCII, no space at either end. */
-function asciiWord(buf: Buffer, s: number, e: number): boolean {
-  if (e <= s || buf[s] === SPACE || buf[e - 1] === SPACE) return false;
-  for (let i = s; i < e; i++) if (buf[i]! >= 0x80 || buf[i]! < 0x20) return false;
-  return true;
-}
-
 
 /**
  * The organizations as the byte path needs them: each year's cells (a CellTable) and count at once,

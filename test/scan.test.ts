@@ -8,45 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { finalize } from '../src/aggregate.js';
 import { jsonChunks } from '../src/json-stream.js';
 import { jsonReport } from '../src/model.js';
-import { checkMembers, checkOrganizations, type Batch, type TableSource } from '../src/check.js';
+import { checkMembers, checkOrganizations } from '../src/check.js';
 import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
-import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/tokenize.js';
-import { ROOT, SMALL } from './support.js';
-
-/** The string path as io/read-table.ts feeds it: decoded text, undecodable records turned into issues. */
-async function* batches(text: string): AsyncGenerator<Batch> {
-  const t = new Tokenizer(sniffDelimiter(text));
-  const issues: Batch['issues'] = [];
-  const records = dropUndecodable([...t.push(text, issues), ...t.end(issues)], issues);
-  yield { records, issues };
-}
-
-/** The bytes in chunks of `chunk`, down the byte path whatever their size. */
-function source(bytes: Buffer, chunk: number, byteBath: boolean): TableSource {
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
-  return {
-    batches: () => batches(text),
-    bytePathMin: 0,
-    raw: byteBath
-      ? async () => ({
-          encoding: 'utf-8',
-          size: bytes.length,
-          bom: bytes[0] === 0xef ? 3 : 0,
-          close: () => {},
-          chunks: (async function* () {
-            const body = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3) : bytes;
-            for (let i = 0; i < body.length; i += chunk) yield body.subarray(i, i + chunk);
-          })(),
-        })
-      : undefined,
-  };
-}
+import { bytesSource, ROOT, SMALL } from './support.js';
 
 async function run(orgs: string, members: Buffer, year: number, chunk: number, bytePath: boolean) {
   const problems: Problem[] = [];
   const years = new Set([year, year - 1]);
-  const o = await checkOrganizations('organizations.csv', batches(orgs), years, problems);
-  const m = await checkMembers('members.csv', source(members, chunk, bytePath), years, o.result, problems);
+  const o = await checkOrganizations('organizations.csv', bytesSource(Buffer.from(orgs), 1 << 20, false), years, problems);
+  const m = await checkMembers('members.csv', bytesSource(members, chunk, bytePath), years, o.result, problems);
   // Figures are only ever used when there is no problem (a report is refused otherwise).
   const f = problems.length === 0 && o.result && o.result.get(year)!.size > 0 ? finalize(o.result.get(year)!, m.result.get(year)!) : undefined;
   const figures = f && { json: [...jsonChunks(jsonReport(f, {}))].join(''), members: [...f.memberCounts] };

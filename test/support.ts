@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finalize, type Figures } from '../src/aggregate.js';
-import { checkMembers, checkOrganizations, type Batch } from '../src/check.js';
+import { checkMembers, checkOrganizations, type Batch, type TableSource } from '../src/check.js';
 import type { Problem } from '../src/problems.js';
-import { sniffDelimiter, Tokenizer } from '../src/tokenize.js';
+import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/tokenize.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'assess.js');
@@ -43,17 +43,18 @@ export function dataDir(files: { organizations?: string; members?: string; repor
   return dir;
 }
 
+/** The string path as io/read-table.ts feeds it: decoded text, undecodable records turned into issues. */
 async function* batches(text: string): AsyncGenerator<Batch> {
   const t = new Tokenizer(sniffDelimiter(text));
   const issues: Batch['issues'] = [];
-  const records = [...t.push(text, issues), ...t.end(issues)];
+  const records = dropUndecodable([...t.push(text, issues), ...t.end(issues)], issues);
   yield { records, issues };
 }
 
 /** Runs the validate and aggregate stages on CSV text, with no file involved. */
 export async function checkText(organizations: string, members: string, year: number): Promise<{ problems: Problem[]; figures: Figures | undefined }> {
   const problems: Problem[] = [];
-  const orgs = await checkOrganizations('organizations.csv', batches(organizations), new Set([year]), problems);
+  const orgs = await checkOrganizations('organizations.csv', { batches: () => batches(organizations) }, new Set([year]), problems);
   const counts = await checkMembers('members.csv', { batches: () => batches(members) }, new Set([year]), orgs.result, problems);
   const figures = orgs.result && problems.length === 0 ? finalize(orgs.result.get(year)!, counts.result.get(year)!) : undefined;
   return { problems, figures };
@@ -84,3 +85,24 @@ export const SMALL = {
     '',
   ].join('\n'),
 };
+
+/** A file's bytes as the checkers read them: in chunks of `chunk`, down the byte path whatever their size (`bytePath`), or as text. */
+export function bytesSource(bytes: Buffer, chunk: number, bytePath: boolean): TableSource {
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  return {
+    batches: () => batches(text),
+    bytePathMin: 0,
+    raw: bytePath
+      ? async () => ({
+          encoding: 'utf-8',
+          size: bytes.length,
+          bom: bytes[0] === 0xef ? 3 : 0,
+          close: () => {},
+          chunks: (async function* () {
+            const body = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3) : bytes;
+            for (let i = 0; i < body.length; i += chunk) yield body.subarray(i, i + chunk);
+          })(),
+        })
+      : undefined,
+  };
+}

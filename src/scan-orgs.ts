@@ -1,0 +1,140 @@
+// organizations.csv at national scale (360 000 rows): UTF-8 bytes → the year's OrgTable, without a string
+// per field. A plain line (the header's width, every cell in its usual form, an id not seen before) is
+// added here on bytes; any other goes to OrgChecker through the string tokenizer (line-scanner.ts), which
+// says what is wrong: the same problems either way (test/scan-orgs.test.ts feeds both the same inputs).
+import { asciiWord, LineScanner } from './line-scanner.js';
+import type { OrgTable } from './org-table.js';
+import { blockCodes, FIRST_YEAR, KINDS, kindOf, LAST_YEAR, ORG_KINDS, RATING_CODES, ratingOf } from './schemes.js';
+import type { CsvIssue, Delimiter, RawRecord } from './tokenize.js';
+import type { OrgChecker } from './validate.js';
+
+interface YearRows {
+  table: OrgTable;
+  /** Raw rating cell (as latin1) → its RATING_CODES position when the year's scheme has it, else -1. */
+  ratings: Map<string, number>;
+  rows: number;
+}
+
+export class OrgScanner extends LineScanner {
+  private readonly byYear: (YearRows | undefined)[] = [];
+  /** Raw kind cell (as latin1) → its ORG_KINDS position, -1 when it is no kind. */
+  private readonly kinds = new Map<string, number>();
+  private readonly cols: { id: number; name: number; kind: number; parent: number; year: number; rating: number };
+
+  constructor(
+    private readonly checker: OrgChecker,
+    width: number,
+    delimiter: Delimiter,
+  ) {
+    super(width, delimiter);
+    const i = checker.header.index;
+    this.cols = { id: i.id, name: i.name, kind: i.kind, parent: i.parent_id, year: i.year, rating: i.rating };
+    for (const [year, table] of checker.orgs) this.byYear[year - FIRST_YEAR] = { table, ratings: new Map(), rows: 0 };
+  }
+
+  end(): void {
+    this.endLines();
+    for (const ys of this.byYear) {
+      if (!ys || ys.rows === 0) continue;
+      const seen = this.checker.yearsSeen;
+      seen.set(ys.table.year, (seen.get(ys.table.year) ?? 0) + ys.rows);
+      ys.rows = 0;
+    }
+  }
+
+  protected csvIssue(issue: CsvIssue): void {
+    this.checker.csvIssue(issue);
+  }
+
+  protected slowRecord(record: RawRecord): void {
+    this.checker.add(record);
+  }
+
+  protected plain(buf: Buffer, start: number, end: number): boolean {
+    if (!this.split(buf, start, end)) return false;
+    const { starts, ends, cols } = this;
+    const at = starts[cols.year]!;
+    if (ends[cols.year]! - at !== 4) return false;
+    let y = 0;
+    for (let i = at; i < at + 4; i++) {
+      const d = buf[i]! - 48;
+      if (d < 0 || d > 9) return false;
+      y = y * 10 + d;
+    }
+    if (y < FIRST_YEAR || y > LAST_YEAR) return false;
+    const ys = this.byYear[y - FIRST_YEAR];
+    if (!ys) {
+      const seen = this.checker.yearsSeen;
+      seen.set(y, (seen.get(y) ?? 0) + 1);
+      return true;
+    }
+    const kind = this.kindAt(buf, starts[cols.kind]!, ends[cols.kind]!);
+    const rating = ratingAt(ys, buf, starts[cols.rating]!, ends[cols.rating]!);
+    const is = starts[cols.id]!;
+    const ie = ends[cols.id]!;
+    const ns = starts[cols.name]!;
+    const ne = ends[cols.name]!;
+    if (kind < 0 || rating < 0 || !asciiWord(buf, is, ie) || !composedName(buf, ns, ne)) return false;
+    // The parent: blank for a base organization, an id for a cell under a committee (without the
+    // column, a cell goes the string path, which says the column is missing).
+    let parentId = '';
+    if (cols.parent >= 0) {
+      const ps = starts[cols.parent]!;
+      const pe = ends[cols.parent]!;
+      if (pe > ps) {
+        if (KINDS[ORG_KINDS[kind]!].base || !asciiWord(buf, ps, pe)) return false;
+        parentId = buf.toString('latin1', ps, pe);
+      }
+    } else if (!KINDS[ORG_KINDS[kind]!].base) return false;
+    const id = buf.toString('latin1', is, ie);
+    if (ys.table.find(id) >= 0) return false; // a duplicate: the string path says so
+    ys.table.addBytes(id, buf, ns, ne, kind, parentId, rating, this.line);
+    ys.rows++;
+    return true;
+  }
+
+  private kindAt(buf: Buffer, s: number, e: number): number {
+    const raw = buf.toString('latin1', s, e);
+    let k = this.kinds.get(raw);
+    if (k === undefined) {
+      const kind = kindOf(buf.toString('utf8', s, e));
+      k = kind === undefined ? -1 : ORG_KINDS.indexOf(kind);
+      if (this.kinds.size < 1000) this.kinds.set(raw, k);
+    }
+    return k;
+  }
+}
+
+function ratingAt(ys: YearRows, buf: Buffer, s: number, e: number): number {
+  const raw = buf.toString('latin1', s, e);
+  let r = ys.ratings.get(raw);
+  if (r === undefined) {
+    const code = ratingOf(buf.toString('utf8', s, e));
+    r = code !== undefined && blockCodes(ys.table.year, 'org').includes(code) ? RATING_CODES.indexOf(code) : -1;
+    if (ys.ratings.size < 1000) ys.ratings.set(raw, r);
+  }
+  return r;
+}
+
+/**
+ * A name the string path would keep exactly as its bytes read: not blank, no space or control character,
+ * no space at either end, and only characters that composing (NFC) leaves as they are: ASCII, Latin-1,
+ * Latin Extended-A/B, IPA and spacing modifiers (U+00A1–U+02FF), and Latin Extended Additional
+ * (U+1E00–U+1EFF: ạ, ế, ữ …). Anything else (combining accents, other scripts) goes the string path.
+ */
+function composedName(buf: Buffer, s: number, e: number): boolean {
+  if (e <= s || buf[s] === 32 || buf[e - 1] === 32) return false;
+  for (let i = s; i < e; ) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      if (b < 0x20 || b === 0x7f) return false;
+      i++;
+    } else if (b >= 0xc2 && b <= 0xcb) {
+      if (b === 0xc2 && buf[i + 1]! < 0xa1) return false; // C1 controls, no-break space
+      i += 2;
+    } else if (b === 0xe1 && buf[i + 1]! >= 0xb8 && buf[i + 1]! <= 0xbb) {
+      i += 3;
+    } else return false;
+  }
+  return true;
+}
