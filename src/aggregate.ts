@@ -49,7 +49,7 @@ export interface UnitFigures {
 export function unitAt(f: Figures, k: number): UnitFigures {
   const i = f.units[k]!;
   return {
-    id: f.orgs.ids[i]!,
+    id: f.orgs.id(i),
     name: f.orgs.name(i),
     kind: f.orgs.kind(i) as UnitFigures['kind'],
     rating: f.orgs.rating(i)!,
@@ -216,7 +216,7 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const grouped = new Int32Array(perParent[n]!);
   const fill = perParent.slice(0, n);
   for (let i = 0; i < n; i++) if (orgs.kind(i) === 'chi_bo_truc_thuoc' && orgs.parents[i]! >= 0) grouped[fill[orgs.parents[i]!]!++] = i;
-  const units = Int32Array.from(orderByIds(bases.map((i) => orgs.ids[i]!)), (k) => bases[k]!);
+  const units = Int32Array.from(orderByIds(bases.map((i) => orgs.id(i))), (k) => bases[k]!);
   const byOrg = counts.byOrg;
   const cellStart = new Int32Array(units.length + 1);
   const cellOrder = new Int32Array(grouped.length);
@@ -230,7 +230,7 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
     const mine = grouped.subarray(perParent[u]!, perParent[u + 1]!);
-    const ids = Array.from(mine, (i) => orgs.ids[i]!);
+    const ids = Array.from(mine, (i) => orgs.id(i));
     cellStart[k] = at;
     for (const j of orderByIds(ids)) cellOrder[at++] = mine[j]!;
     const uc = k * NCODES;

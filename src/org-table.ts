@@ -1,73 +1,83 @@
 // The organizations of one year, column by column: at national scale (360 000 rows) an object, a Map
 // entry and three strings per organization cost ~300 bytes and much garbage collection; here one costs
-// ~60 (its id as a string, its name as UTF-8 in one pool, kind / rating / line / parent in typed arrays).
-// An organization is its index: 0, 1, … in file order (member counts are kept by it).
+// ~70 (id and name as UTF-8 in two pools, kind / rating / line / parent in typed arrays, and a hash
+// table of the ids that the byte path searches without making a string). An organization is its
+// index: 0, 1, … in file order (member counts are kept by it).
+import { HASH, hashBytes } from './idset.js';
 import { RATING_CODES, ORG_KINDS, type OrgKind, type RatingCode } from './schemes.js';
 
 const NONE = -1;
 
 export class OrgTable {
   size = 0;
-  /** Ids as written (cleaned), by index. */
-  readonly ids: string[] = [];
   /** ORG_KINDS / RATING_CODES positions, -1 where the row's cell was invalid. */
   kinds = new Int8Array(1024);
   ratings = new Int8Array(1024);
   lines = new Int32Array(1024);
-  /** The parent's index once `resolveParents` ran (-1: none, or not found). */
+  /** The parent's index (-1: none, or not found); complete once `resolveParents` ran. */
   parents = new Int32Array(1024);
-  /** Parent ids as written, until `resolveParents` turns them into indexes (then dropped). */
-  private parentIds: string[] | undefined = [];
-  private readonly byId = new Map<string, number>();
-  /** Names: UTF-8 end to end; name i is bytes [nameEnds[i - 1], nameEnds[i]). */
-  private pool: Buffer = Buffer.allocUnsafe(1 << 16);
-  private poolUsed = 0;
-  private nameEnds = new Int32Array(1024);
+  /** Parent ids not in the table when their row was added (a cell listed before its committee). */
+  private unresolved: Map<number, string> | undefined = new Map();
+  /** Ids and names: UTF-8 end to end in two pools; id i is idPool[idEnds[i - 1] .. idEnds[i]). */
+  private ids = new Pool();
+  private names = new Pool();
+  /** The ids' hash table: slot → index + 1 (0: empty), probed linearly; each id's hash by index. */
+  private slots = new Int32Array(4096);
+  private hashes = new Int32Array(1024);
+  private scratch: Buffer = Buffer.allocUnsafe(256);
 
   constructor(readonly year: number) {}
 
   /** The index of the organization with this id, or -1. */
   find(id: string): number {
-    return this.byId.get(id) ?? NONE;
+    const n = Buffer.byteLength(id, 'utf8');
+    if (n > this.scratch.length) this.scratch = Buffer.allocUnsafe(n * 2);
+    this.scratch.write(id, 0, 'utf8');
+    return this.findBytes(this.scratch, 0, n);
+  }
+
+  /** The index of the organization whose id is bytes [start, end) of `buf`, or -1. */
+  findBytes(buf: Buffer, start: number, end: number): number {
+    hashBytes(buf, start, end);
+    const h = HASH.h1;
+    const mask = this.slots.length - 1;
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const k = this.slots[p]!;
+      if (k === 0) return NONE;
+      if (this.hashes[k - 1] === h && this.ids.equals(k - 1, buf, start, end)) return k - 1;
+    }
   }
 
   /** Adds an organization (its id not in the table yet); returns its index. */
   add(id: string, name: string, kind: OrgKind | undefined, parentId: string, rating: RatingCode | undefined, line: number): number {
-    const bytes = Buffer.byteLength(name, 'utf8');
-    this.reserve(bytes);
-    this.pool.write(name, this.poolUsed, 'utf8');
-    return this.push(id, bytes, kind === undefined ? NONE : ORG_KINDS.indexOf(kind), parentId, rating === undefined ? NONE : RATING_CODES.indexOf(rating), line);
-  }
-
-  /** The same from the byte path: the name as bytes [start, end) of `buf`, kind and rating as positions. */
-  addBytes(id: string, buf: Buffer, start: number, end: number, kind: number, parentId: string, rating: number, line: number): number {
-    this.reserve(end - start);
-    buf.copy(this.pool, this.poolUsed, start, end);
-    return this.push(id, end - start, kind, parentId, rating, line);
-  }
-
-  private reserve(bytes: number): void {
-    if (this.poolUsed + bytes > this.pool.length) this.pool = grown(this.pool, this.poolUsed + bytes);
-  }
-
-  private push(id: string, nameBytes: number, kind: number, parentId: string, rating: number, line: number): number {
-    const i = this.size;
-    if (i === this.lines.length) this.grow();
-    this.ids.push(id);
-    this.byId.set(id, i);
-    this.kinds[i] = kind;
-    this.ratings[i] = rating;
-    this.lines[i] = line;
-    this.parents[i] = NONE;
-    this.parentIds!.push(parentId);
-    this.poolUsed += nameBytes;
-    this.nameEnds[i] = this.poolUsed;
-    this.size++;
+    const i = this.push(kind === undefined ? NONE : ORG_KINDS.indexOf(kind), rating === undefined ? NONE : RATING_CODES.indexOf(rating), line);
+    this.parents[i] = parentId === '' ? NONE : this.find(parentId);
+    if (parentId !== '' && this.parents[i] === NONE) this.unresolved!.set(i, parentId);
+    this.names.addString(name);
+    this.ids.addString(id);
+    this.ids.hash(i);
+    this.index(i, HASH.h1);
     return i;
   }
 
+  /** The same from the byte path: id, name and parent id as byte ranges of `buf` (no parent: pe = ps), kind and rating as positions. */
+  addBytes(buf: Buffer, is: number, ie: number, ns: number, ne: number, ps: number, pe: number, kind: number, rating: number, line: number): number {
+    const i = this.push(kind, rating, line);
+    this.parents[i] = pe === ps ? NONE : this.findBytes(buf, ps, pe);
+    if (pe > ps && this.parents[i] === NONE) this.unresolved!.set(i, buf.toString('utf8', ps, pe));
+    this.names.addBytes(buf, ns, ne);
+    this.ids.addBytes(buf, is, ie);
+    hashBytes(buf, is, ie);
+    this.index(i, HASH.h1);
+    return i;
+  }
+
+  id(i: number): string {
+    return this.ids.text(i);
+  }
+
   name(i: number): string {
-    return this.pool.toString('utf8', i === 0 ? 0 : this.nameEnds[i - 1]!, this.nameEnds[i]!);
+    return this.names.text(i);
   }
 
   kind(i: number): OrgKind | undefined {
@@ -82,15 +92,41 @@ export class OrgTable {
 
   /** The parent id as written ('' for none); only before resolveParents. */
   parentId(i: number): string {
-    return this.parentIds![i]!;
+    const p = this.parents[i]!;
+    return p >= 0 ? this.id(p) : (this.unresolved!.get(i) ?? '');
   }
 
-  /** Turns parent ids into indexes (-1 where blank or unknown), and frees the ids. */
+  /** Finds the parents listed after their cells (-1 where still unknown), and frees their ids. */
   resolveParents(): void {
-    const ids = this.parentIds;
-    if (!ids) return;
-    for (let i = 0; i < this.size; i++) this.parents[i] = ids[i] === '' ? NONE : this.find(ids[i]!);
-    this.parentIds = undefined;
+    if (!this.unresolved) return;
+    for (const [i, id] of this.unresolved) this.parents[i] = this.find(id);
+    this.unresolved = undefined;
+  }
+
+  private push(kind: number, rating: number, line: number): number {
+    const i = this.size;
+    if (i === this.lines.length) this.grow();
+    this.kinds[i] = kind;
+    this.ratings[i] = rating;
+    this.lines[i] = line;
+    this.size++;
+    return i;
+  }
+
+  /** Enters index i, whose id hashes to h1, into the hash table (kept at most half full). */
+  private index(i: number, h1: number): void {
+    this.hashes[i] = h1;
+    if (this.size * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let j = 0; j < this.size; j++) this.place(j);
+    } else this.place(i);
+  }
+
+  private place(i: number): void {
+    const mask = this.slots.length - 1;
+    let p = this.hashes[i]! & mask;
+    while (this.slots[p] !== 0) p = (p + 1) & mask;
+    this.slots[p] = i + 1;
   }
 
   private grow(): void {
@@ -104,7 +140,60 @@ export class OrgTable {
     this.ratings = copy(this.ratings, (k) => new Int8Array(k));
     this.lines = copy(this.lines, (k) => new Int32Array(k));
     this.parents = copy(this.parents, (k) => new Int32Array(k));
-    this.nameEnds = copy(this.nameEnds, (k) => new Int32Array(k));
+    this.hashes = copy(this.hashes, (k) => new Int32Array(k));
+  }
+}
+
+/** Texts end to end as UTF-8: text i is bytes [ends[i - 1], ends[i]). */
+class Pool {
+  private bytes: Buffer = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  private ends = new Int32Array(1024);
+  private count = 0;
+
+  addString(text: string): void {
+    const n = Buffer.byteLength(text, 'utf8');
+    this.reserve(n);
+    this.bytes.write(text, this.used, 'utf8');
+    this.close(n);
+  }
+
+  addBytes(buf: Buffer, start: number, end: number): void {
+    this.reserve(end - start);
+    const bytes = this.bytes;
+    // Names and ids are short: a loop beats Buffer.copy's call overhead.
+    for (let i = start, j = this.used; i < end; i++, j++) bytes[j] = buf[i]!;
+    this.close(end - start);
+  }
+
+  text(i: number): string {
+    return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+  }
+
+  /** Hashes text i into HASH (as hashBytes does the same bytes anywhere else). */
+  hash(i: number): void {
+    hashBytes(this.bytes, i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+  }
+
+  equals(i: number, buf: Buffer, start: number, end: number): boolean {
+    const s = i === 0 ? 0 : this.ends[i - 1]!;
+    if (this.ends[i]! - s !== end - start) return false;
+    for (let j = 0; j < end - start; j++) if (this.bytes[s + j] !== buf[start + j]) return false;
+    return true;
+  }
+
+  private reserve(n: number): void {
+    if (this.used + n > this.bytes.length) this.bytes = grown(this.bytes, this.used + n);
+    if (this.count === this.ends.length) {
+      const bigger = new Int32Array(this.count * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+  }
+
+  private close(n: number): void {
+    this.used += n;
+    this.ends[this.count++] = this.used;
   }
 }
 

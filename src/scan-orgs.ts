@@ -77,18 +77,15 @@ export class OrgScanner extends LineScanner {
     if (kind < 0 || rating < 0 || !asciiWord(buf, is, ie) || !composedName(buf, ns, ne)) return false;
     // The parent: blank for a base organization, an id for a cell under a committee (without the
     // column, a cell goes the string path, which says the column is missing).
-    let parentId = '';
+    let ps = 0;
+    let pe = 0;
     if (cols.parent >= 0) {
-      const ps = starts[cols.parent]!;
-      const pe = ends[cols.parent]!;
-      if (pe > ps) {
-        if (KINDS[ORG_KINDS[kind]!].base || !asciiWord(buf, ps, pe)) return false;
-        parentId = buf.toString('latin1', ps, pe);
-      }
+      ps = starts[cols.parent]!;
+      pe = ends[cols.parent]!;
+      if (pe > ps && (KINDS[ORG_KINDS[kind]!].base || !asciiWord(buf, ps, pe))) return false;
     } else if (!KINDS[ORG_KINDS[kind]!].base) return false;
-    const id = buf.toString('latin1', is, ie);
-    if (ys.table.find(id) >= 0) return false; // a duplicate: the string path says so
-    ys.table.addBytes(id, buf, ns, ne, kind, parentId, rating, this.line);
+    if (ys.table.findBytes(buf, is, ie) >= 0) return false; // a duplicate: the string path says so
+    ys.table.addBytes(buf, is, ie, ns, ne, ps, pe, kind, rating, this.line);
     ys.rows++;
     return true;
   }

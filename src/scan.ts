@@ -186,7 +186,7 @@ export function scanOrgs(orgs: OrgIndex): ScanOrgs {
         for (let i = 0; i < (table?.size ?? 0); i++) {
           const kind = table!.kind(i);
           if (kind === undefined || !KINDS[kind].cell) continue;
-          ids.push(table!.ids[i]!);
+          ids.push(table!.id(i));
           index.push(i);
         }
         tables.set(year, (t = CellTable.build(ids, Int32Array.from(index))));

@@ -194,7 +194,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
       if (table.kind(i) !== 'chi_bo_truc_thuoc') continue;
       const p = table.parentId(i);
       const line = table.lines[i]!;
-      const id = table.ids[i]!;
+      const id = table.id(i);
       if (p === '') {
         this.reportCell(line, 'missing-parent', 'parent_id', p, `chi bộ trực thuộc ${quote(id)} phải ghi mã đảng bộ cơ sở cấp trên`);
         continue;

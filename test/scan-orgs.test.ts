@@ -15,7 +15,7 @@ async function run(bytes: Buffer, year: number, chunk: number, bytePath: boolean
   const o = await checkOrganizations('organizations.csv', bytesSource(bytes, chunk, bytePath), new Set([year, year - 1]), problems);
   const tables = [...(o.result ?? [])].map(([y, t]) => ({
     y,
-    rows: Array.from({ length: t.size }, (_, i) => [t.ids[i], t.name(i), t.kind(i), t.rating(i), t.lines[i], t.parents[i]]),
+    rows: Array.from({ length: t.size }, (_, i) => [t.id(i), t.name(i), t.kind(i), t.rating(i), t.lines[i], t.parents[i]]),
   }));
   return { problems: sortProblems(problems).map((p) => formatProblem(p)), usable: o.usable, years: [...o.years].sort(), tables };
 }

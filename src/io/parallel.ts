@@ -20,13 +20,16 @@ import { OrgTable, type OrgIndex } from '../org-table.js';
 export type PackedOrgs = { year: number; ids: string; lengths: Int32Array; kinds: Int8Array; lines: Int32Array }[];
 
 export function packOrgs(orgs: OrgIndex): PackedOrgs {
-  return [...orgs].map(([year, table]) => ({
-    year,
-    ids: table.ids.join(''),
-    lengths: Int32Array.from(table.ids, (id) => id.length),
-    kinds: table.kinds.slice(0, table.size),
-    lines: table.lines.slice(0, table.size),
-  }));
+  return [...orgs].map(([year, table]) => {
+    const ids = Array.from({ length: table.size }, (_, i) => table.id(i));
+    return {
+      year,
+      ids: ids.join(''),
+      lengths: Int32Array.from(ids, (id) => id.length),
+      kinds: table.kinds.slice(0, table.size),
+      lines: table.lines.slice(0, table.size),
+    };
+  });
 }
 
 /** The organizations as the worker's scan needs them: the main thread's cell tables (copies), the packed index. */
