@@ -32,16 +32,21 @@ export class CellTable {
   private readonly starts: Int32Array;
   /** index[k]: the organization index of cell k (where its counts go). */
   private readonly index: Int32Array;
+  private readonly isShared: boolean;
 
   constructor(data: CellTableData) {
     if (BYTES + INLINE / 4 !== COUNTS || COUNTS + NCODES > SLOT) throw new Error('CellTable: slot layout');
     ({ slots: this.slots, ids: this.ids, starts: this.starts, index: this.index } = data);
     this.bytes = new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.slots.byteLength);
     this.mask = this.slots.length / SLOT - 1;
+    this.isShared = this.slots.buffer instanceof SharedArrayBuffer;
   }
 
-  /** The table of cells with these ids; `index[k]`: the organization index of cell k. */
-  static build(ids: readonly string[], index: Int32Array): CellTable {
+  /**
+   * The table of cells with these ids; `index[k]`: the organization index of cell k. `shared`: in memory
+   * both threads use (one table instead of a copy each); its counts then go up atomically.
+   */
+  static build(ids: readonly string[], index: Int32Array, shared = false): CellTable {
     const bytes = Buffer.from(ids.join(''), 'utf8');
     const starts = new Int32Array(ids.length + 1);
     let at = 0;
@@ -52,7 +57,7 @@ export class CellTable {
     starts[ids.length] = at;
     let cap = 16;
     while (cap * 0.6 < ids.length) cap <<= 1;
-    const slots = new Int32Array(cap * SLOT);
+    const slots = new Int32Array(shared ? new SharedArrayBuffer(cap * SLOT * 4) : new ArrayBuffer(cap * SLOT * 4));
     const inline = new Uint8Array(slots.buffer);
     const mask = cap - 1;
     for (let k = 0; k < ids.length; k++) {
@@ -71,9 +76,14 @@ export class CellTable {
     return new CellTable({ slots, ids: bytes, starts, index });
   }
 
-  /** A copy with its own (zero) counts, for another thread. */
-  copy(): CellTableData {
-    return { slots: this.slots.slice(), ids: this.ids, starts: this.starts, index: this.index };
+  /** The parts, to send to another thread: a shared table is the same memory there (not a copy). */
+  data(): CellTableData {
+    return { slots: this.slots, ids: this.ids, starts: this.starts, index: this.index };
+  }
+
+  /** In memory shared between threads: counted atomically, drained once both threads are done. */
+  get shared(): boolean {
+    return this.isShared;
   }
 
   /**
@@ -105,7 +115,8 @@ export class CellTable {
 
   /** Counts a member of rating `code` (CODE_INDEX) in the cell at `slot` (from find). */
   add(slot: number, code: number): void {
-    this.slots[slot + COUNTS + code]!++;
+    if (this.isShared) Atomics.add(this.slots, slot + COUNTS + code, 1);
+    else this.slots[slot + COUNTS + code]!++;
   }
 
   /** Adds the counts into `counts` (byOrg by organization index, and byRating). */

@@ -111,6 +111,16 @@ export class HashedIdSet implements IdSet {
     const out: number[] = [];
     const parts = [{ set: this as HashedIdSet, offset: 0 }, ...this.later];
     let table = new Int32Array(1 << 10);
+    // One scratch for every bucket (sized for the largest): 256 arrays of a few hundred kilobytes each
+    // would be garbage the size of the whole set.
+    let most = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      let n = 0;
+      for (const p of parts) n += p.set.used[b]! / 3;
+      most = Math.max(most, n);
+    }
+    const flatAll = new Int32Array(most * 3);
+    const flaggedAll = new Uint8Array(most);
     for (let b = 0; b < BUCKETS; b++) {
       let n = 0;
       for (const p of parts) n += p.set.used[b]! / 3;
@@ -121,7 +131,7 @@ export class HashedIdSet implements IdSet {
       const slots = table.subarray(0, size).fill(-1);
       const mask = size - 1;
       // Entries are numbered across the parts: part p's entry i is (p.base + i).
-      const flat = new Int32Array(n * 3);
+      const flat = flatAll.subarray(0, n * 3);
       let at = 0;
       for (const p of parts) {
         const arr = p.set.buckets[b]!;
@@ -132,7 +142,7 @@ export class HashedIdSet implements IdSet {
           flat[at++] = arr[i + 2]! + p.offset;
         }
       }
-      const flagged = new Uint8Array(n);
+      const flagged = flaggedAll.subarray(0, n).fill(0);
       for (let e = 0; e < n; e++) {
         const h1 = flat[e * 3]!;
         const h2 = flat[e * 3 + 1]!;

@@ -59,7 +59,7 @@ export class MemberScanner extends LineScanner {
     this.endLines();
     for (const ys of this.byYear) {
       if (!ys) continue;
-      ys.cells.drainInto(this.counts.get(ys.year)!);
+      if (!ys.cells.shared) ys.cells.drainInto(this.counts.get(ys.year)!); // (shared: drained by parallel.ts when both threads are done)
       const seen = this.checker.yearsSeen;
       if (ys.rows > 0) seen.set(ys.year, (seen.get(ys.year) ?? 0) + ys.rows);
       ys.rows = 0;
@@ -174,7 +174,8 @@ export interface ScanOrgs {
   index(): OrgIndex;
 }
 
-export function scanOrgs(orgs: OrgIndex): ScanOrgs {
+/** `shared`: cell tables in memory both threads of the parallel scan use (see CellTable.build). */
+export function scanOrgs(orgs: OrgIndex, shared = false): ScanOrgs {
   const tables = new Map<number, CellTable>();
   return {
     cells(year) {
@@ -189,7 +190,7 @@ export function scanOrgs(orgs: OrgIndex): ScanOrgs {
           ids.push(table!.id(i));
           index.push(i);
         }
-        tables.set(year, (t = CellTable.build(ids, Int32Array.from(index))));
+        tables.set(year, (t = CellTable.build(ids, Int32Array.from(index), shared)));
       }
       return t;
     },

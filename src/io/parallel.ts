@@ -32,7 +32,7 @@ export function packOrgs(orgs: OrgIndex): PackedOrgs {
   });
 }
 
-/** The organizations as the worker's scan needs them: the main thread's cell tables (copies), the packed index. */
+/** The organizations as the worker's scan needs them: the main thread's cell tables (shared memory), the packed index. */
 export function packedScanOrgs(packed: PackedOrgs, tables: [number, CellTableData][]): ScanOrgs {
   const cells = new Map(tables.map(([year, data]) => [year, new CellTable(data)]));
   let index: OrgIndex | undefined;
@@ -155,12 +155,11 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   const split = await lineStartAfter(path, bodyStart + Math.floor((size - bodyStart) * WORKER_SHARE));
   if (split <= bodyStart || split >= size) return undefined;
   // Bundled, the worker is dist/worker.js beside the CLI; in tests (src/), io/worker.ts runs through vitest.
-  // The cell tables are built here once; the worker gets copies (a memory copy instead of hashing again).
-  const mine = scanOrgs(orgs);
-  const tables: [number, CellTableData][] = job.years.map((y) => [y, mine.cells(y).copy()]);
+  // The cell tables are built here once, in shared memory: both threads count into them (atomically).
+  const mine = scanOrgs(orgs, true);
+  const tables: [number, CellTableData][] = job.years.map((y) => [y, mine.cells(y).data()]);
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
-    transferList: tables.map(([, t]) => t.slots.buffer as ArrayBuffer),
   });
   // Progress: the bytes both threads have scanned (the worker says how far it is as it goes).
   const perRow = size / Math.max(1, job.expected);
@@ -190,7 +189,11 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   const theirs = unpackResult(await fromWorker);
   await worker.terminate();
   if (theirs.endedInRecord) return undefined;
-  for (const [year, c] of ours.counts) mergeCounts(c, theirs.counts.get(year)!);
+  // Both threads counted into the same (shared) cell tables: drained once, now that both are done.
+  for (const [year, c] of ours.counts) {
+    mine.cells(year).drainInto(c);
+    mergeCounts(c, theirs.counts.get(year)!);
+  }
   for (const [year, n] of theirs.yearsSeen) ours.yearsSeen.set(year, (ours.yearsSeen.get(year) ?? 0) + n);
   for (const [year, set] of ours.ids) set.absorb(theirs.ids.get(year)!, 0);
   return { ...ours, problems: [...theirs.problems, ...ours.problems] };
