@@ -2,13 +2,13 @@
 // the same bytes must give the same problems, the same years, and the same table (ids, names, kinds,
 // ratings, lines, parents). Inputs: every fixture, the bad-input catalogue, hand-made edge cases, and
 // random files with every kind of irregular row mixed in, cut into chunks of every size.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkOrganizations } from '../src/check.js';
 import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
-import { bytesSource, ROOT, SMALL } from './support.js';
+import { bytesSource, fixtureFolders, SMALL } from './support.js';
 
 async function run(bytes: Buffer, year: number, chunk: number, bytePath: boolean) {
   const problems: Problem[] = [];
@@ -27,12 +27,7 @@ async function same(orgs: string | Buffer, year: number, chunks = [7, 64, 1 << 2
 }
 
 describe('organizations: byte path = string path', () => {
-  const dirs = [
-    ...['bac-binh-2017', 'ham-my-2019', 'dang-bo-xa-2019'].map((d) => path.join(ROOT, 'fixtures', d)),
-    ...readdirSync(path.join(ROOT, 'fixtures', 'bad')).filter((d) => !d.endsWith('.md')).map((d) => path.join(ROOT, 'fixtures', 'bad', d)),
-  ];
-  it.each(dirs)('%s', async (dir) => {
-    const year = /(\d{4})$/.exec(dir)?.[1] ? Number(/(\d{4})$/.exec(dir)![1]) : JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')).year;
+  it.each(fixtureFolders())('%s', async (dir, year) => {
     await same(readFileSync(path.join(dir, 'organizations.csv')), year, [1 << 20, 13]);
   });
 

@@ -1,7 +1,7 @@
 // The byte path (src/scan.ts) against the string path it hands irregular rows to: the same inputs must
 // give the same problems, in the same order, and the same figures. Inputs: every fixture, the bad-input
 // catalogue, hand-made edge cases, and random files with every kind of irregular row mixed in.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { jsonChunks } from '../src/json-stream.js';
 import { jsonReport } from '../src/model.js';
 import { checkMembers, checkOrganizations } from '../src/check.js';
 import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
-import { bytesSource, ROOT, SMALL } from './support.js';
+import { bytesSource, fixtureFolders, SMALL } from './support.js';
 
 async function run(orgs: string, members: Buffer, year: number, chunk: number, bytePath: boolean) {
   const problems: Problem[] = [];
@@ -30,12 +30,7 @@ async function same(orgs: string, members: string | Buffer, year: number, chunks
 }
 
 describe('byte path = string path', () => {
-  const dirs = [
-    ...['bac-binh-2017', 'ham-my-2019', 'dang-bo-xa-2019'].map((d) => path.join(ROOT, 'fixtures', d)),
-    ...readdirSync(path.join(ROOT, 'fixtures', 'bad')).filter((d) => !d.endsWith('.md')).map((d) => path.join(ROOT, 'fixtures', 'bad', d)),
-  ];
-  it.each(dirs)('%s', async (dir) => {
-    const year = /(\d{4})$/.exec(dir)?.[1] ? Number(/(\d{4})$/.exec(dir)![1]) : JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')).year;
+  it.each(fixtureFolders())('%s', async (dir, year) => {
     await same(readFileSync(path.join(dir, 'organizations.csv'), 'utf8'), readFileSync(path.join(dir, 'members.csv')), year, [1 << 20, 13]);
   });
 

@@ -1,6 +1,6 @@
 // Shared test helpers: run the built CLI, make scratch data folders, feed text through the checkers.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +105,16 @@ export function bytesSource(bytes: Buffer, chunk: number, bytePath: boolean): Ta
         })
       : undefined,
   };
+}
+
+/** Every fixture folder (the three districts and the bad-input catalogue), with the year it is about. */
+export function fixtureFolders(): [string, number][] {
+  const dirs = [
+    ...['bac-binh-2017', 'ham-my-2019', 'dang-bo-xa-2019'].map((d) => path.join(ROOT, 'fixtures', d)),
+    ...readdirSync(path.join(ROOT, 'fixtures', 'bad')).filter((d) => !d.endsWith('.md')).map((d) => path.join(ROOT, 'fixtures', 'bad', d)),
+  ];
+  return dirs.map((dir) => {
+    const named = /(\d{4})$/.exec(dir)?.[1];
+    return [dir, named ? Number(named) : (JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')) as { year: number }).year];
+  });
 }
