@@ -66,19 +66,20 @@ export abstract class LineScanner {
    */
   push(chunk: Buffer): void {
     let buf = chunk;
+    let ours = false; // buf is our own copy, not the reader's memory
     if (this.pending) {
       // Only the cut line is joined, not the whole chunk: a copy of one line instead of a megabyte.
       const nl = chunk.indexOf(LF);
       const joined = Buffer.concat([this.pending, nl === -1 ? chunk : chunk.subarray(0, nl + 1)]);
       this.pending = undefined;
-      if (nl === -1) buf = joined;
+      if (nl === -1) [buf, ours] = [joined, true];
       else {
         this.scan(joined, false); // whole lines: all of it is consumed
         buf = chunk.subarray(nl + 1);
       }
     }
     const done = this.scan(buf, false);
-    this.pending = done < buf.length ? Buffer.from(buf.subarray(done)) : undefined;
+    this.pending = done >= buf.length ? undefined : ours ? buf.subarray(done) : Buffer.from(buf.subarray(done));
   }
 
   /** A record is still open: bytes were read that belong to a record not yet complete. */
@@ -111,8 +112,7 @@ export abstract class LineScanner {
         // and drops the rest of it as it comes, in bounded memory.
         if (!final && buf.length - pos <= MAX_RECORD_CHARS) return pos;
         if (!final) {
-          this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-          this.decoder = new TextDecoder('utf-8');
+          this.startTokenizer();
           continue;
         }
         nl = buf.length;
@@ -122,15 +122,19 @@ export abstract class LineScanner {
       const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
       const irregular = (nextQuote !== -1 && nextQuote < nl) || (nextBad !== -1 && nextBad < nl) || nl - pos > MAX_RECORD_CHARS || (!valid && !isUtf8(buf.subarray(pos, nl)));
       if (irregular || (end > pos && !this.plain(buf, pos, end))) {
-        // The string tokenizer takes over from this line until it has no record waiting.
-        this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-        this.decoder = new TextDecoder('utf-8');
+        this.startTokenizer();
         continue;
       }
       this.line++;
       pos = nl + 1;
     }
     return buf.length;
+  }
+
+  /** The string tokenizer takes over from the current line until it has no record waiting. */
+  private startTokenizer(): void {
+    this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
+    this.decoder = new TextDecoder('utf-8');
   }
 
   /** Feeds the string tokenizer a line (or the rest of the chunk); hands the byte path back once it is idle. */
