@@ -7,6 +7,7 @@ import { clean } from './schema.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan.js';
 import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
 import { OrgScanner } from './scan-orgs.js';
+import { bytesPerLine } from './line-scanner.js';
 import type { OrgIndex } from './org-table.js';
 import { describeCsvIssue, MemberChecker, OrgChecker } from './validate.js';
 
@@ -155,10 +156,8 @@ async function scanMembers(
   const mine: Problem[] = [];
   const checker = new MemberChecker(file, { fields: headerFields, line: 1, endLine: 1 }, years, mine, orgs);
   if (!checker.usable || !orgs) return undefined;
-  // Rows estimated from the first chunk's line length, to size the id sets once instead of growing them.
-  let lines = 0;
-  for (let i = after.indexOf(10); i !== -1; i = after.indexOf(10, i + 1)) lines++;
-  const expected = Math.ceil((raw.size / Math.max(1, after.length)) * lines * 1.05);
+  // Rows estimated from the first lines' length, to size the id sets once instead of growing them.
+  const expected = Math.ceil((raw.size / bytesPerLine(after)) * 1.05);
   const job: ScanJob = { file, headerFields, delimiter, years: [...years], firstLine: 2, expected };
   let result: ScanResult | undefined;
   if (source.parallel && raw.size >= PARALLEL_MIN) {

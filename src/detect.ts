@@ -98,8 +98,12 @@ function refused(what: RefusedKind): Detection {
   return { kind: 'refused', what, message: MESSAGES[what] };
 }
 
-export function detect(head: Uint8Array, complete: boolean): Detection {
-  if (head.length === 0) return complete ? refused('empty') : UTF8;
+/** `complete`: the bytes are the whole file (else the head may end inside a character). */
+export function detect(bytes: Uint8Array, complete: boolean): Detection {
+  // Only the head is looked at, however much the caller read (a megabyte at a time): 64 KB tell.
+  const head = bytes.length > HEAD_BYTES ? bytes.subarray(0, HEAD_BYTES) : bytes;
+  const whole = complete && head === bytes;
+  if (head.length === 0) return whole ? refused('empty') : UTF8;
 
   // 2. Byte-order marks.
   // A mark followed by NULs or control characters is binary data that happens to start like text.
@@ -122,7 +126,7 @@ export function detect(head: Uint8Array, complete: boolean): Detection {
   if (binary !== undefined) return refused(binary);
 
   // 6. UTF-8. A head that is not the whole file may end inside a character: leave that character out.
-  const body = complete ? head : head.subarray(0, completeUtf8Length(head));
+  const body = whole ? head : head.subarray(0, completeUtf8Length(head));
   if (isUtf8(body)) return UTF8;
 
   // 7. Mostly UTF-8, a few bad bytes: a damaged UTF-8 file, not a legacy one.

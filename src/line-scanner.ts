@@ -174,3 +174,11 @@ export function asciiWord(buf: Buffer, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (buf[i]! >= 0x80 || buf[i]! < 0x20) return false;
   return true;
 }
+
+/** Average bytes a line in the first 64 KB of `buf` (its length when no line ends there): to estimate rows. */
+export function bytesPerLine(buf: Uint8Array): number {
+  const head = buf.subarray(0, 64 << 10);
+  let lines = 0;
+  for (let i = head.indexOf(LF); i !== -1; i = head.indexOf(LF, i + 1)) lines++;
+  return Math.max(1, head.length) / Math.max(1, lines);
+}

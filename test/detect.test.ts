@@ -133,6 +133,19 @@ describe('detect: UTF-8', () => {
     expect(completeUtf8Length(utf8('Nguyễn'))).toBe(8);
   });
 
+  it('only the first HEAD_BYTES are looked at, and a longer buffer is never the whole file', () => {
+    const text = utf8(MEMBERS);
+    const head = new Uint8Array(HEAD_BYTES + 1000);
+    for (let at = 0; at < HEAD_BYTES; at += text.length) head.set(text.subarray(0, Math.min(text.length, HEAD_BYTES - at)), at);
+    // What lies past the head (here NULs) is the per-line check's business, not detection's.
+    expect(detect(head, true)).toEqual({ kind: 'text', encoding: 'utf-8', bom: 0 });
+    // The head ends inside a character: fine, since the buffer goes on past it.
+    const cut = new Uint8Array(HEAD_BYTES + 10).fill(0x41);
+    cut.set(utf8('ễ'), HEAD_BYTES - 1);
+    expect(detect(cut, true)).toEqual({ kind: 'text', encoding: 'utf-8', bom: 0 });
+    expect(detect(new Uint8Array(HEAD_BYTES + 10), true)).toMatchObject({ kind: 'refused', what: 'binary' });
+  });
+
   it('UTF-8 with a few bad bytes stays UTF-8, for the per-line check to name the lines', () => {
     const damaged = bytes(utf8(MEMBERS), [0xff], utf8('\r\n7,DV7,L'), [0xea], utf8(',x'));
     expect(detect(damaged, true)).toEqual({ kind: 'text', encoding: 'utf-8', bom: 0 });

@@ -12,6 +12,7 @@ import type { OrgIndex } from '../org-table.js';
 import { scanInParallel } from './parallel.js';
 import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
+import { bytesPerLine } from '../line-scanner.js';
 
 export interface TableBatch {
   records: RawRecord[];
@@ -124,9 +125,7 @@ export async function readRaw(path: string, progress?: Progress): Promise<RawTab
   // The byte path takes plain UTF-8 only; anything else is read as text (which says what it is).
   const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
   // Bytes per row, from the first chunk: progress shows rows without counting them.
-  let lines = 0;
-  for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
-  const perRow = head.length / Math.max(1, lines);
+  const perRow = bytesPerLine(head);
   async function* chunks(): AsyncGenerator<Buffer> {
     let read = head.length;
     if (head.length > bom) yield head.subarray(bom);
