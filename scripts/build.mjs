@@ -31,7 +31,7 @@ for (const format of ['text', 'md', 'html', 'shared']) {
   for (const name of readdirSync(path.join('templates', format)).filter((f) => f.endsWith('.hbs')).sort()) {
     const source = readFileSync(path.join('templates', format, name), 'utf8');
     for (const escape of format === 'shared' ? [false, true] : [format === 'html']) {
-      entries.push(`  [${JSON.stringify(specKey(source, escape))}, ${precompileSpec(source, escape)}],`);
+      entries.push(`  [${JSON.stringify(specKey(source, escape))}, ${await precompileSpec(source, escape)}],`);
     }
   }
 }

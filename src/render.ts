@@ -1,9 +1,20 @@
 // Report model → text, through a private Handlebars instance: strict (a field the model lacks is an
 // error naming it, never a blank), only our helpers (an unknown one fails at compile time), and no
 // prototype access. Templates arrive as text: reading them is io/read-templates.ts's job.
-import Handlebars from 'handlebars';
+import type HandlebarsCompiler from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { TemplateError } from './errors.js';
 import { HELPERS } from './helpers.js';
+
+// Running a compiled template needs only Handlebars' runtime; its compiler (four times the code to load) is
+// loaded when a template was not compiled at build time: a user's own, or any in the tests.
+type Handlebars = typeof HandlebarsCompiler;
+const Handlebars = HandlebarsRuntime as unknown as Handlebars;
+let compiler: Handlebars | undefined;
+
+async function loadCompiler(): Promise<Handlebars> {
+  return (compiler ??= (await import('handlebars')).default.create());
+}
 
 export interface TemplateSet {
   /** For messages: the main template's file name. */
@@ -21,8 +32,19 @@ export interface TemplateSet {
 export const specKey = (source: string, escape: boolean): string => `${escape ? 'html' : 'text'}\n${source}`;
 
 /** Handlebars' precompiled JavaScript for a template, compiled as render() would (for the build). */
-export function precompileSpec(source: string, escape: boolean): string {
-  return hbs.precompile(source, { ...OPTIONS, noEscape: !escape }) as string;
+export async function precompileSpec(source: string, escape: boolean): Promise<string> {
+  return specSource(await loadCompiler(), source, escape);
+}
+
+function specSource(c: Handlebars, source: string, escape: boolean): string {
+  return c.precompile(source, { ...OPTIONS, noEscape: !escape }) as string;
+}
+
+/** The set, once what rendering it needs is loaded: the compiler, unless every template was compiled at build time. */
+export async function prepare(set: TemplateSet): Promise<TemplateSet> {
+  const sources = [set.main, ...Object.values(set.partials).map((p) => p.source)];
+  if (!sources.every((s) => set.precompiled?.has(specKey(s, set.escape)))) await loadCompiler();
+  return set;
 }
 
 export { TemplateError } from './errors.js';
@@ -53,8 +75,9 @@ type Spec = Parameters<typeof hbs.template>[0];
 function compile(file: string, source: string, escape: boolean, precompiled?: ReadonlyMap<string, object>): Handlebars.TemplateDelegate {
   let spec = precompiled?.get(specKey(source, escape)) as Spec | undefined;
   if (!spec) {
+    if (!compiler) throw new Error(`render: ${file} needs Handlebars' compiler, and the set was not prepared`);
     try {
-      spec = new Function(`return ${precompileSpec(source, escape)}`)() as Spec;
+      spec = new Function(`return ${specSource(compiler, source, escape)}`)() as Spec;
     } catch (e) {
       throw new TemplateError(file, explainTemplateError(e instanceof Error ? e.message : String(e)));
     }

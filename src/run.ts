@@ -42,6 +42,11 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const problems: Problem[] = [];
   const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
+  // The templates are read while the data is checked (their files' round trips overlap the work); a
+  // template's problem is still said only when the report is made, as it would be read then.
+  const wantsTemplates = opts.command === 'report' && (Boolean(opts.template) || opts.format !== 'json');
+  const templatesRead = wantsTemplates ? readTemplates(opts.template ?? defaultTemplate(opts.format), escapes(opts.format)) : undefined;
+  templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
   const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark);
   io.stderr.write(listNotices(problems.filter(isNotice)));
   const { main, figures, previous, notice } = settleYears(opts.year, opts.compare, inputs, data, problems.filter((p) => !isNotice(p)));
@@ -58,7 +63,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
     io.stderr.write(`Dữ liệu năm ${opts.year} hợp lệ: ${formatCount(figures.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(figures.cells.total)} chi bộ trực thuộc, ${formatCount(figures.members.total)} đảng viên.\n`);
     return EXIT.ok;
   }
-  const templates = opts.template || opts.format !== 'json' ? await readTemplates(opts.template ?? defaultTemplate(opts.format), escapes(opts.format)) : undefined;
+  const templates = await templatesRead;
   const output = produce(opts.format, { figures, previous, meta, warnings }, templates);
   io.mark('render');
   if (opts.check !== undefined) {

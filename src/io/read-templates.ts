@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Format } from '../output.js';
-import type { TemplateSet } from '../render.js';
+import { prepare, type TemplateSet } from '../render.js';
 
 /** The templates shipped with assess: templates/ at the package root, beside dist/ (or src/, in tests). */
 export const TEMPLATES_DIR = [new URL('../templates/', import.meta.url), new URL('../../templates/', import.meta.url)]
@@ -40,16 +40,25 @@ export async function readTemplates(mainFile: string, escape: boolean): Promise<
   const dir = path.dirname(path.resolve(mainFile));
   const builtIn = path.dirname(dir) === path.resolve(TEMPLATES_DIR);
   const main = await readOne(mainFile);
-  const partials: TemplateSet['partials'] = {};
   // A format's own partial wins over a shared one of the same name.
+  const files: { name: string; file: string }[] = [];
   for (const folder of builtIn ? [SHARED_DIR, dir] : [dir]) {
     for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const file = path.join(folder, entry.name);
       if (!entry.isFile() || !entry.name.endsWith('.hbs') || file === path.resolve(mainFile)) continue;
-      partials[entry.name.slice(0, -'.hbs'.length)] = { file, source: await readOne(file) };
+      files.push({ name: entry.name.slice(0, -'.hbs'.length), file });
     }
   }
-  return { name: mainFile, main, partials, escape, ...(builtIn ? { precompiled: await precompiled() } : {}) };
+  // Read all at once (a round trip each, not one after another); the first file in order that fails is said.
+  const read = await Promise.allSettled([...files.map(({ file }) => readOne(file)), ...(builtIn ? [precompiled()] : [])]);
+  const partials: TemplateSet['partials'] = {};
+  files.forEach(({ name, file }, i) => {
+    const r = read[i]!;
+    if (r.status === 'rejected') throw r.reason;
+    partials[name] = { file, source: r.value as string };
+  });
+  const compiled = builtIn ? (read.at(-1) as PromiseFulfilledResult<ReadonlyMap<string, object> | undefined>).value : undefined;
+  return prepare({ name: mainFile, main, partials, escape, ...(builtIn ? { precompiled: compiled } : {}) });
 }
 
 /** dist/templates.js, written by the build: the built-in templates compiled ahead (absent in tests). */
