@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 30k|300k|6M] [--runs N]
+// npm run bench [-- --size 30k,300k,6M] [--runs N]
 //
-// Generates (deterministically, into the temp folder, reused when present) a national data set in the
-// contract's format, then times whole processes: `assess report --format json` and `assess report` on it,
-// `assess report` on the Bắc Bình fixture, next to `node -e ''` and a plain read of the same bytes (cat),
-// and next to DuckDB (npm @duckdb/node-api, installed into a temp folder) and Miller (Debian's `mlr`) when
-// they can be had. Prints median wall time, rows per second and peak RSS (GNU time), and the targets.
+// For each size (default: all three), generates (deterministically, into the temp folder, reused when
+// present) a national data set in the contract's format, then times whole processes: `assess report
+// --format json` and `assess report` on it, next to a plain read of the same bytes (cat), DuckDB (npm
+// @duckdb/node-api, installed into a temp folder) and Miller (Debian's `mlr`) when they can be had. Once:
+// `node -e ''`, a one-row run (the fixed cost) and `assess report` on the Bắc Bình fixture. Prints median
+// wall time, rows per second and peak RSS (GNU time), then the targets: those at the largest size, and how
+// the cost per row grows from one size to the next.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,26 +19,25 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const SIZES = { '30k': 30_000, '300k': 300_000, '6M': 6_000_000 };
-const size = opt('--size', '6M');
-const MEMBERS = SIZES[size] ?? Number(size);
-if (!MEMBERS) throw new Error(`--size: one of ${Object.keys(SIZES).join(', ')}`);
-const RUNS = Number(opt('--runs', MEMBERS >= 1_000_000 ? 3 : 7));
+const sizes = opt('--size', Object.keys(SIZES).join(',')).split(',');
+for (const size of sizes) if (!(SIZES[size] ?? Number(size))) throw new Error(`--size: one or more of ${Object.keys(SIZES).join(', ')} (or a number), comma-separated`);
+const RUNS_OPT = opt('--runs', undefined);
 const YEAR = 2019;
 const GEN_VERSION = 2;
 
 // ---------------------------------------------------------------- the data set
 // 6 M members ↔ 60 000 base organizations (60% committees) and 300 000 cells, scaled down alike.
-async function generate(dir) {
+async function generate(dir, members) {
   const stamp = path.join(dir, 'STAMP');
-  const want = JSON.stringify({ GEN_VERSION, MEMBERS });
+  const want = JSON.stringify({ GEN_VERSION, members });
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
   mkdirSync(dir, { recursive: true });
   const rand = mulberry32(20191231);
   const pick = (a) => a[Math.floor(rand() * a.length)];
   const weighted = (pairs) => { let r = rand(), acc = 0; for (const [v, w] of pairs) { acc += w; if (r < acc) return v; } return pairs.at(-1)[0]; };
-  const bases = Math.max(3, Math.round(MEMBERS / 100));
+  const bases = Math.max(3, Math.round(members / 100));
   const committees = Math.round(bases * 0.6);
-  const cellsTotal = Math.max(committees, Math.round(MEMBERS / 20));
+  const cellsTotal = Math.max(committees, Math.round(members / 20));
   const XA = ['Phan Rí Thành', 'Chợ Lầu', 'Lương Sơn', 'Hải Ninh', 'Phan Hòa', 'Hồng Thái', 'Bình An', 'Sông Lũy', 'Tân Phước', 'Hàm Phú', 'Đức Linh', 'Hòa Thắng'];
   const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
   const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Ngọc', 'Minh', 'Thanh', 'Quốc'];
@@ -64,8 +65,8 @@ async function generate(dir) {
   await o.end();
   const m = write('members.csv');
   m.line('id,name,org_id,year,rating,reason\n');
-  const mw = String(MEMBERS).length;
-  for (let i = 1; i <= MEMBERS; i++) {
+  const mw = String(members).length;
+  for (let i = 1; i <= members; i++) {
     const r = weighted(MEM);
     m.line(`DV${String(i).padStart(mw, '0')},${pick(HO)} ${pick(DEM)} ${pick(TEN)},${homes[Math.floor(rand() * homes.length)]},${YEAR},${r},${REASON[r] ? pick(REASON[r]) : ''}\n`);
   }
@@ -77,8 +78,8 @@ async function generate(dir) {
 // ---------------------------------------------------------------- timing
 const HAS_TIME = existsSync('/usr/bin/time');
 
-/** Runs a command RUNS times; median wall seconds and the median of peak RSS (MB). */
-function measure(cmd, cmdArgs, { runs = RUNS, cwd = ROOT, env = {} } = {}) {
+/** Runs a command `runs` times; median wall seconds and the median of peak RSS (MB). */
+function measure(cmd, cmdArgs, { runs, cwd = ROOT, env = {} }) {
   const walls = [];
   const rss = [];
   for (let i = 0; i < runs; i++) {
@@ -127,45 +128,81 @@ if (rows.length < 5) process.exit(1);
 }
 
 // ---------------------------------------------------------------- run
-const dir = path.join(tmpdir(), `assess-bench-${size}`);
-process.stdout.write(`data set: ${dir} … `);
-await generate(dir);
-const bytes = statSync(path.join(dir, 'members.csv')).size + statSync(path.join(dir, 'organizations.csv')).size;
-const orgRows = readFileSync(path.join(dir, 'organizations.csv')).reduce((n, b) => n + (b === 10 ? 1 : 0), 0) - 1;
-const rows = MEMBERS + orgRows;
-console.log(`${MEMBERS.toLocaleString('en')} members + ${orgRows.toLocaleString('en')} organizations, ${(bytes / 1e6).toFixed(0)} MB; ${RUNS} runs each, median`);
-
 const BIN = path.join(ROOT, 'bin', 'assess.js');
-const results = [];
-const add = (name, r, n) => { results.push({ name, ...r, n }); console.log(`  ${name.padEnd(44)} ${r.wall.toFixed(3).padStart(8)} s ${n ? `${(n / r.wall / 1e6).toFixed(2).padStart(6)} M rows/s` : ''.padStart(15)} ${Number.isNaN(r.rss) ? '' : `${r.rss.toFixed(0).padStart(6)} MB`}`); return r; };
+const report = (dir, year, ...more) => [BIN, 'report', '--year', String(year), dir, ...more];
+const line = (name, r, n) => console.log(`  ${name.padEnd(44)} ${r.wall.toFixed(3).padStart(8)} s ${n ? `${(n / r.wall / 1e6).toFixed(2).padStart(6)} M rows/s` : ''.padStart(15)} ${Number.isNaN(r.rss) ? '' : `${r.rss.toFixed(0).padStart(6)} MB`}`);
 
-const nodeBare = add("node -e ''", measure(process.execPath, ['-e', '']));
-const cat = add('cat (plain read of the same bytes)', measure('cat', [path.join(dir, 'organizations.csv'), path.join(dir, 'members.csv')]), rows);
-const json = add('assess report --format json', measure(process.execPath, [BIN, 'report', '--year', String(YEAR), dir, '--format', 'json']), rows);
-const text = add('assess report (text)', measure(process.execPath, [BIN, 'report', '--year', String(YEAR), dir]), rows);
-// The fixed cost of a run (start-up, a one-row data set): the cost per row is what comes on top of it.
+// Once: bare Node, the fixed cost of a run (start-up, a one-row data set), the district report.
+const ONCE_RUNS = Number(RUNS_OPT ?? 9);
+console.log(`once (${ONCE_RUNS} runs each, median)`);
+const nodeBare = measure(process.execPath, ['-e', ''], { runs: ONCE_RUNS });
+line("node -e ''", nodeBare);
 const tiny = path.join(tmpdir(), 'assess-bench-tiny');
 mkdirSync(tiny, { recursive: true });
 writeFileSync(path.join(tiny, 'organizations.csv'), `id,name,kind,parent_id,year,rating\nCB1,Chi bộ A,chi_bo_co_so,,${YEAR},HTTNV\n`);
 writeFileSync(path.join(tiny, 'members.csv'), `id,name,org_id,year,rating,reason\nDV1,Nguyễn Văn A,CB1,${YEAR},HTTNV,\n`);
-const fixed = add('assess report --format json, one row (fixed cost)', measure(process.execPath, [BIN, 'report', '--year', String(YEAR), tiny, '--format', 'json'], { runs: Math.max(RUNS, 9) }));
-const bb = add('assess report, Bắc Bình fixture', measure(process.execPath, [BIN, 'report', '--year', '2017', 'fixtures/bac-binh-2017'], { runs: Math.max(RUNS, 9) }));
+const fixed = measure(process.execPath, report(tiny, YEAR, '--format', 'json'), { runs: ONCE_RUNS });
+line('assess report --format json, one row', fixed);
+const bb = measure(process.execPath, report('fixtures/bac-binh-2017', 2017), { runs: ONCE_RUNS });
+line('assess report, Bắc Bình fixture', bb);
 
-let duck2, duck1, miller;
 const d = duckdb();
-if (d) {
-  duck2 = add('DuckDB counts + checks, 2 threads', measure(process.execPath, [d.script, dir, '2'], { cwd: d.home }), rows);
-  duck1 = add('DuckDB counts + checks, 1 thread', measure(process.execPath, [d.script, dir, '1'], { cwd: d.home }), rows);
-} else console.log('  DuckDB: could not be installed from npm; skipped');
 const mlr = spawnSync('which', ['mlr'], { encoding: 'utf8' }).stdout.trim();
-if (mlr) miller = add('Miller count -g rating (members, no checks)', measure(mlr, ['--icsv', '--ojson', 'count', '-g', 'rating', path.join(dir, 'members.csv')]), MEMBERS);
-else console.log('  Miller: not installed (apt-get install miller); skipped');
+const bySize = [];
+for (const size of sizes) {
+  const MEMBERS = SIZES[size] ?? Number(size);
+  const runs = Number(RUNS_OPT ?? (MEMBERS >= 1_000_000 ? 3 : 7));
+  const dir = path.join(tmpdir(), `assess-bench-${size}`);
+  process.stdout.write(`\n${size}: ${dir} … `);
+  await generate(dir, MEMBERS);
+  const bytes = statSync(path.join(dir, 'members.csv')).size + statSync(path.join(dir, 'organizations.csv')).size;
+  const orgRows = readFileSync(path.join(dir, 'organizations.csv')).reduce((n, b) => n + (b === 10 ? 1 : 0), 0) - 1;
+  const rows = MEMBERS + orgRows;
+  console.log(`${MEMBERS.toLocaleString('en')} members + ${orgRows.toLocaleString('en')} organizations, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, median`);
+  const add = (name, r, n) => (line(name, r, n), r);
+  const at = { size, rows, members: MEMBERS };
+  add('cat (plain read of the same bytes)', measure('cat', [path.join(dir, 'organizations.csv'), path.join(dir, 'members.csv')], { runs }), rows);
+  at.json = add('assess report --format json', measure(process.execPath, report(dir, YEAR, '--format', 'json'), { runs }), rows);
+  add('assess report (text)', measure(process.execPath, report(dir, YEAR), { runs }), rows);
+  if (d) {
+    at.duck2 = add('DuckDB counts + checks, 2 threads', measure(process.execPath, [d.script, dir, '2'], { cwd: d.home, runs }), rows);
+    add('DuckDB counts + checks, 1 thread', measure(process.execPath, [d.script, dir, '1'], { cwd: d.home, runs }), rows);
+  } else console.log('  DuckDB: could not be installed from npm; skipped');
+  if (mlr) at.miller = add('Miller count -g rating (members, no checks)', measure(mlr, ['--icsv', '--ojson', 'count', '-g', 'rating', path.join(dir, 'members.csv')], { runs }), MEMBERS);
+  else console.log('  Miller: not installed (apt-get install miller); skipped');
+  bySize.push(at);
+}
 
-console.log('\ntargets');
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
-if (duck2) console.log(`  wall ≤ 2 × DuckDB (2 threads): ${json.wall.toFixed(2)} s vs ${(2 * duck2.wall).toFixed(2)} s: ${verdict(json.wall <= 2 * duck2.wall)}`);
-if (miller) console.log(`  wall < Miller's bare count: ${json.wall.toFixed(2)} s vs ${miller.wall.toFixed(2)} s: ${verdict(json.wall < miller.wall)}`);
-console.log(`  peak RSS ≤ 400 MB: ${json.rss.toFixed(0)} MB: ${verdict(json.rss <= 400)}`);
+const big = bySize.reduce((a, b) => (b.rows > a.rows ? b : a));
+console.log(big.members >= SIZES['6M'] ? `\ntargets (at ${big.size})` : `\ntargets (set for 6M; at ${big.size} for reference only)`);
+if (big.duck2) console.log(`  wall ≤ 2 × DuckDB (2 threads): ${big.json.wall.toFixed(2)} s vs ${(2 * big.duck2.wall).toFixed(2)} s: ${verdict(big.json.wall <= 2 * big.duck2.wall)}`);
+if (big.miller) console.log(`  wall < Miller's bare count: ${big.json.wall.toFixed(2)} s vs ${big.miller.wall.toFixed(2)} s: ${verdict(big.json.wall < big.miller.wall)}`);
+console.log(`  peak RSS ≤ 400 MB: ${big.json.rss.toFixed(0)} MB: ${verdict(big.json.rss <= 400)}`);
 console.log(`  Bắc Bình ≤ 3 × node -e '': ${bb.wall.toFixed(3)} s vs ${(3 * nodeBare.wall).toFixed(3)} s: ${verdict(bb.wall <= 3 * nodeBare.wall)}`);
-console.log(`  cost per row (wall less the one-row run): ${(((json.wall - fixed.wall) / rows) * 1e9).toFixed(0)} ns: compare across --size 30k, 300k, 6M (flat within ±25%)`);
-void text; void cat; void duck1;
+
+// How cost grows with size. "Per row, less the one-row run": what each row costs on average once start-up
+// is paid; it still carries the JIT's warm-up (the scanning code runs interpreted for its first thousands
+// of rows), a fixed cost a one-row run never pays, so it reads high at small sizes. "Marginal": the cost of
+// each row added from one size to the next, (wall₂ − wall₁) / (rows₂ − rows₁): every fixed cost cancels,
+// so it is flat when the run is linear in its rows. Memory alike: peak RSS added per row added.
+console.log('\ncost per row as the input grows (assess report --format json)');
+console.log(`  ${'size'.padEnd(6)} ${'rows'.padStart(10)} ${'wall'.padStart(9)} ${'per row, less one-row run'.padStart(26)} ${'marginal per row'.padStart(17)} ${'peak RSS'.padStart(9)} ${'RSS added per row'.padStart(18)}`);
+const sorted = [...bySize].sort((a, b) => a.rows - b.rows);
+const marginals = [];
+sorted.forEach((r, i) => {
+  const p = sorted[i - 1];
+  const perRow = ((r.json.wall - fixed.wall) / r.rows) * 1e9;
+  const marginal = p ? ((r.json.wall - p.json.wall) / (r.rows - p.rows)) * 1e9 : NaN;
+  const rssPerRow = p ? ((r.json.rss - p.json.rss) * 1024 * 1024) / (r.rows - p.rows) : NaN;
+  if (p) marginals.push(marginal);
+  const ns = (x) => (Number.isNaN(x) ? '' : `${x.toFixed(0)} ns`);
+  console.log(`  ${r.size.padEnd(6)} ${r.rows.toLocaleString('en').padStart(10)} ${`${r.json.wall.toFixed(3)} s`.padStart(9)} ${ns(perRow).padStart(26)} ${ns(marginal).padStart(17)} ${`${r.json.rss.toFixed(0)} MB`.padStart(9)} ${(Number.isNaN(rssPerRow) ? '' : `${rssPerRow.toFixed(0)} B`).padStart(18)}`);
+});
+if (marginals.length >= 2) {
+  const mean = marginals.reduce((a, b) => a + b, 0) / marginals.length;
+  const worst = Math.max(...marginals.map((m) => Math.abs(m / mean - 1)));
+  console.log(`  marginal cost per row flat within ±25 % from ${sorted[0].size} to ${sorted.at(-1).size}: ${marginals.map((m) => `${m.toFixed(0)}`).join(', ')} ns, at most ${(worst * 100).toFixed(0)} % from their mean: ${verdict(worst <= 0.25)}`);
+  const intercept = sorted[0].json.wall - (sorted[0].rows * marginals[0]) / 1e9;
+  console.log(`  fixed cost of a run (the line through the two smallest sizes, at zero rows): ${intercept.toFixed(3)} s, of which start-up (the one-row run) ${fixed.wall.toFixed(3)} s and warm-up ${(intercept - fixed.wall).toFixed(3)} s`);
+} else console.log('  (three sizes or more, e.g. --size 30k,300k,6M, tell whether the marginal cost stays flat)');
