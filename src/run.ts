@@ -43,7 +43,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
   // The templates are read while the data is checked (their files' round trips overlap the work); a
-  // template's problem is still said only when the report is made, as it would be read then.
+  // problem with them is still reported only once the data has passed, where the report is made.
   const wantsTemplates = opts.command === 'report' && (Boolean(opts.template) || opts.format !== 'json');
   const templatesRead = wantsTemplates ? readTemplates(opts.template ?? defaultTemplate(opts.format), escapes(opts.format)) : undefined;
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
