@@ -46,12 +46,16 @@ class FileChecker<K extends string> {
   /** The year of the row being checked, to tag its problems (undefined for the header, misshapen rows). */
   protected rowYear: number | undefined;
 
+  /**
+   * A problem of the file, its header or a record that cannot be placed in a year: it belongs to every year
+   * the file holds (a comparison year's problems are kept apart; these never are), unless `extra.year` says.
+   */
   report(line: number, code: ProblemCode, message: string, extra: { column?: string; value?: string; year?: number } = {}): void {
-    const year = extra.year ?? this.rowYear;
-    this.problems.push({ file: this.file, line, code, message, ...extra, ...(year !== undefined ? { year } : {}) });
+    this.problems.push({ file: this.file, line, code, message, ...extra });
   }
 
-  reportCell(line: number, code: ProblemCode, key: K, value: string, message: string, year?: number): void {
+  /** A problem of one cell of the row being checked: it belongs to that row's year. */
+  reportCell(line: number, code: ProblemCode, key: K, value: string, message: string, year = this.rowYear): void {
     const column = this.header.label[key];
     this.report(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value, ...(year !== undefined ? { year } : {}) });
   }
