@@ -1,13 +1,13 @@
 // Shared test helpers: run the built CLI, make scratch data folders, feed text through the checkers.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finalize, type Figures } from '../src/aggregate.js';
 import { checkMembers, checkOrganizations, type Batch, type TableSource } from '../src/check.js';
 import type { Problem } from '../src/problems.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/tokenize.js';
+import { scratch } from './temp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'assess.js');
@@ -30,9 +30,8 @@ export function assess(args: string[], opts: { cwd?: string; env?: Record<string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function scratch(prefix = 'assess-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
-}
+/** A fresh temp folder, removed after the test file (test/temp.ts). */
+export { scratch } from './temp.js';
 
 /** Writes a data folder from CSV text (and report.json when given); returns its path. */
 export function dataDir(files: { organizations?: string; members?: string; report?: unknown }, dir = scratch()): string {
