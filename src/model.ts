@@ -12,6 +12,8 @@ import { KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from './sche
 /** A change against the compared year: which way, and by how much (always ≥ 0). */
 export interface Delta {
   word: 'tăng' | 'giảm' | 'không đổi';
+  /** The same way as a change from → to reads it: "từ 14 xuống 12". */
+  to: 'lên' | 'xuống' | 'không đổi';
   amount: number;
 }
 
@@ -25,8 +27,12 @@ export interface RatingLine {
   count: number;
   /** Share of the rated units of the block, in percent, two decimals at most (half up). */
   share: number;
-  /** Against the compared year, when it had this rating too: count, and share in percentage points. */
-  change: { count: Delta; points: Delta & { text: string } } | null;
+  /**
+   * Against the compared year, when it had this rating too and both years have rated units in the block:
+   * count, and share in percentage points; that year's count and share; and whether count and share moved
+   * opposite ways (the count fell while the share rose, or the reverse).
+   */
+  change: { count: Delta; points: Delta & { text: string }; before: { count: number; share: number }; opposite: boolean } | null;
 }
 
 export interface BlockModel extends Block {
@@ -43,6 +49,16 @@ export interface BlockModel extends Block {
   totalChange: Delta | null;
   compared: RatingLine[];
   changed: RatingLine[];
+  /** The compared year's PENDING and rated units in the block (0 without a comparison). */
+  pendingBefore: number;
+  ratedBefore: number;
+  /**
+   * The changes must be worded from → to, each year's count and share side by side, with the base of the
+   * shares said: either year has PENDING units in the block (its figures are not final), or some rating's
+   * count and share moved opposite ways. "Giảm 2 tổ chức (tăng 16,67 điểm phần trăm)" would read as a
+   * contradiction. False without a comparison.
+   */
+  fromTo: boolean;
 }
 
 export interface ReasonLine extends ReasonCount {
@@ -114,7 +130,8 @@ export function shortUnit(unit: string): string {
 }
 
 function delta(now: number, before: number): Delta {
-  return { word: now > before ? 'tăng' : now < before ? 'giảm' : 'không đổi', amount: Math.abs(now - before) };
+  const [word, to] = now > before ? (['tăng', 'lên'] as const) : now < before ? (['giảm', 'xuống'] as const) : (['không đổi', 'không đổi'] as const);
+  return { word, to, amount: Math.abs(now - before) };
 }
 
 const codesOf = (year: number, kind: 'org' | 'member') => [...schemeFor(year)[kind], 'UNRANKED', 'PENDING'] as RatingCode[];
@@ -123,15 +140,25 @@ function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Bloc
   const unranked = b.byRating.UNRANKED ?? 0;
   const pending = b.byRating.PENDING ?? 0;
   const rated = b.total - unranked - pending;
-  const ratedBefore = before ? before.total - (before.byRating.UNRANKED ?? 0) - (before.byRating.PENDING ?? 0) : 0;
+  const pendingBefore = before?.byRating.PENDING ?? 0;
+  const ratedBefore = before ? before.total - (before.byRating.UNRANKED ?? 0) - pendingBefore : 0;
   const ratings = schemeFor(year)[kind].map((code): RatingLine => {
     const count = b.byRating[code] ?? 0;
     const name = RATINGS[code].name;
     const was = before?.byRating[code];
     let change: RatingLine['change'] = null;
-    if (was !== undefined) {
-      const points = delta(shareBasisPoints(count, rated), shareBasisPoints(was, ratedBefore));
-      change = { count: delta(count, was), points: { ...points, text: formatHundredths(points.amount) } };
+    // A year with no rated unit in the block has no shares: "0%" of nothing is not a figure to compare.
+    if (was !== undefined && rated > 0 && ratedBefore > 0) {
+      const share = shareBasisPoints(count, rated);
+      const shareBefore = shareBasisPoints(was, ratedBefore);
+      const points = delta(share, shareBefore);
+      const countDelta = delta(count, was);
+      change = {
+        count: countDelta,
+        points: { ...points, text: formatHundredths(points.amount) },
+        before: { count: was, share: shareBefore / 100 },
+        opposite: countDelta.amount > 0 && points.amount > 0 && countDelta.word !== points.word,
+      };
     }
     return { code, name, label: name.toLowerCase(), short: RATINGS[code].short, count, share: shareBasisPoints(count, rated) / 100, change };
   });
@@ -150,7 +177,21 @@ function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Bloc
     totalChange: before ? delta(b.total, before.total) : null,
     compared: ratings.filter((r) => r.change !== null),
     changed: ratings.filter((r) => r.change !== null && (r.change.count.amount > 0 || r.change.points.amount > 0)),
+    pendingBefore,
+    ratedBefore,
+    fromTo: before !== undefined && (pending > 0 || pendingBefore > 0 || ratings.some((r) => r.change?.opposite === true)),
   };
+}
+
+/** How many reasons a report names; the rest are said together ("các lý do khác"). The JSON lists them all. */
+export const REPORTED_REASONS = 10;
+
+/** The reasons a report names: the most frequent, then the others together. */
+function reasonLines(list: readonly ReasonCount[]): ReasonLine[] {
+  if (list.length <= REPORTED_REASONS) return list.map(reasonLine);
+  const named = list.filter((r) => !r.other).slice(0, REPORTED_REASONS - 1);
+  const rest = list.reduce((n, r) => n + r.count, 0) - named.reduce((n, r) => n + r.count, 0);
+  return [...named, { reason: 'Các lý do khác', count: rest, other: true as const }].map(reasonLine);
 }
 
 /** "Miễn sinh hoạt" → "miễn sinh hoạt"; an acronym ("BHXH …") keeps its case. */
@@ -234,7 +275,7 @@ export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): Re
     cells: { ...blockModel(f.year, 'org', f.cells, previous?.cells), committees: f.cells.committees },
     members: {
       ...blockModel(f.year, 'member', f.members, previous?.members),
-      reasons: { UNRANKED: f.members.reasons.UNRANKED.map(reasonLine), PENDING: f.members.reasons.PENDING.map(reasonLine) },
+      reasons: { UNRANKED: reasonLines(f.members.reasons.UNRANKED), PENDING: reasonLines(f.members.reasons.PENDING) },
     },
     allOrgsAssessed: (f.baseOrganizations.byRating.PENDING ?? 0) + (f.cells.byRating.PENDING ?? 0) === 0,
     single: only ? { name: only.name, kindName: KINDS[only.kind].name, label: RATINGS[only.rating].name.toLowerCase() } : null,
