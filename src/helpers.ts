@@ -11,25 +11,31 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGet
 
 const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
 
-/** An argument as a message shows it: short, and "nothing" where the template passed none. */
+/** An argument as a message shows it: short, and said in words where it is nothing or not a value. */
 function show(x: unknown): string {
-  if (isOptions(x)) return 'nothing';
+  if (x === undefined) return 'không xác định (undefined: có thể trường này không có trong mô hình báo cáo)';
+  if (x === null) return 'rỗng (null)';
   const s = JSON.stringify(x) ?? String(x);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
+/** "…, nhưng <what the template passed>". */
+function got(x: unknown): string {
+  return isOptions(x) ? 'nhưng không được truyền giá trị nào' : `nhưng nhận được ${show(x)}`;
+}
+
 function count(name: string, x: unknown): number {
-  if (typeof x !== 'number' || !Number.isSafeInteger(x)) throw new HelperError(`{{${name}}} needs a whole number, got ${show(x)}`);
+  if (typeof x !== 'number' || !Number.isSafeInteger(x)) throw new HelperError(`{{${name}}} cần một số nguyên, ${got(x)}`);
   return x;
 }
 
 function str(name: string, x: unknown): string {
-  if (typeof x !== 'string') throw new HelperError(`{{${name}}} needs text, got ${show(x)}`);
+  if (typeof x !== 'string') throw new HelperError(`{{${name}}} cần một chuỗi văn bản, ${got(x)}`);
   return x;
 }
 
 function rating(name: string, x: unknown): RatingCode {
-  if (typeof x !== 'string' || !(x in RATINGS)) throw new HelperError(`{{${name}}} needs a rating code (${Object.keys(RATINGS).join(', ')}), got ${show(x)}`);
+  if (typeof x !== 'string' || !Object.prototype.hasOwnProperty.call(RATINGS, x)) throw new HelperError(`{{${name}}} cần một mã xếp loại (${Object.keys(RATINGS).join(', ')}), ${got(x)}`);
   return x as RatingCode;
 }
 
@@ -41,7 +47,7 @@ export const HELPERS: Record<string, HelperDelegate> = {
     const a = args.filter((x) => !isOptions(x));
     if (a.length === 2) return formatShare(count('percent', a[0]), count('percent', a[1]));
     const x = a[0];
-    if (a.length !== 1 || typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{percent}} needs a share in percent, or a part and a whole; got ${a.length ? a.map(show).join(' ') : 'nothing'}`);
+    if (a.length !== 1 || typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{percent}} cần một tỷ lệ phần trăm, hoặc một phần và tổng số, ${a.length ? `nhưng nhận được ${a.map(show).join(' ')}` : 'nhưng không được truyền giá trị nào'}`);
     return `${formatHundredths(Math.round(x * 100))}%`;
   },
   /** {{ratingName "TSVM"}} → Trong sạch vững mạnh */
@@ -56,7 +62,7 @@ export const HELPERS: Record<string, HelperDelegate> = {
   },
   /** {{#join list sep=", " last=" và "}}…{{/join}}: renders each item, joined as a Vietnamese list. */
   join: function (this: unknown, list: unknown, options: HelperOptions) {
-    if (!Array.isArray(list)) throw new HelperError(`{{#join}} needs a list, got ${show(list)}`);
+    if (!Array.isArray(list)) throw new HelperError(`{{#join}} cần một danh sách, ${got(list)}`);
     const sep = typeof options.hash.sep === 'string' ? options.hash.sep : ', ';
     const last = typeof options.hash.last === 'string' ? options.hash.last : ' và ';
     const parts = list.map((item, i) => options.fn(item, { data: { ...options.data, index: i, first: i === 0, last: i === list.length - 1 } }).trim());
@@ -70,7 +76,12 @@ export const HELPERS: Record<string, HelperDelegate> = {
     return options.data?.root && (options.data as { html?: boolean }).html ? `<p>${text}</p>\n` : `${text}\n\n`;
   },
   /** {{md name}}: text made safe inside Markdown (tables included): its markup characters escaped. */
-  md: (s: unknown) => str('md', s).replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\r?\n/g, ' '),
+  md: (s: unknown) =>
+    str('md', s)
+      .replace(/[\\`*_[\]<>|#&~!]/g, '\\$&')
+      .replace(/\r?\n/g, ' ')
+      .replace(/^(\s*)([-+=])/, '$1\\$2') // a list item or a heading underline, if the value starts a line
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2'), // a numbered list item
   /** {{lookup obj key}}: Handlebars' own, but only for the model's own fields (never a prototype's). */
   lookup: (obj: unknown, key: unknown) => {
     const name = typeof key === 'number' ? String(key) : str('lookup', key);
