@@ -13,6 +13,25 @@ export interface Block {
 export interface ReasonCount {
   reason: string;
   count: number;
+  /** The members whose reason was not kept apart: past MAX_REASONS different reasons, free text is counted together. */
+  other?: true;
+}
+
+/**
+ * How many different reasons are counted apart, for each of UNRANKED and PENDING in a year. Reasons are free
+ * text: a file may hold as many as it has rows; past this many, the members of any new reason are counted
+ * together ("các lý do khác"), so memory stays bounded. A district's exports hold a handful.
+ */
+export const MAX_REASONS = 1000;
+/** The key of the members counted together (no cleaned cell is a lone NUL). */
+export const OTHER_REASONS = '\u0000';
+
+/** Counts `n` members for `reason`, or with the other reasons once MAX_REASONS are kept. */
+export function countReason(m: Map<string, number>, reason: string, n = 1): void {
+  const had = m.get(reason);
+  if (had !== undefined) m.set(reason, had + n);
+  else if (m.size < MAX_REASONS) m.set(reason, n);
+  else m.set(OTHER_REASONS, (m.get(OTHER_REASONS) ?? 0) + n);
 }
 
 export interface Figures {
@@ -97,14 +116,14 @@ export function addMember(counts: MemberCounts, orgIndex: number, rating: Rating
   const c = CODE_INDEX[rating];
   counts.byRating[c]!++;
   counts.byOrg[orgIndex * NCODES + c]!++;
-  if (rating === 'UNRANKED' || rating === 'PENDING') bump(counts.reasons.get(rating)!, reason);
+  if (rating === 'UNRANKED' || rating === 'PENDING') countReason(counts.reasons.get(rating)!, reason);
 }
 
 /** Adds `other` (counts of another part of the same file) into `into`. */
 export function mergeCounts(into: MemberCounts, other: MemberCounts): void {
   for (let i = 0; i < NCODES; i++) into.byRating[i]! += other.byRating[i]!;
   for (let i = 0; i < into.byOrg.length; i++) into.byOrg[i]! += other.byOrg[i]!;
-  for (const [code, m] of other.reasons) for (const [r, n] of m) bump(into.reasons.get(code)!, r, n);
+  for (const [code, m] of other.reasons) for (const [r, n] of m) countReason(into.reasons.get(code)!, r, n);
 }
 
 function block(year: number, kind: 'org' | 'member', counts: ArrayLike<number>): Block {
@@ -125,6 +144,7 @@ function block(year: number, kind: 'org' | 'member', counts: ArrayLike<number>):
 function reasonList(raw: Map<string, number>): ReasonCount[] {
   const groups = new Map<string, Map<string, number>>();
   for (const [spelling, n] of raw) {
+    if (spelling === OTHER_REASONS) continue;
     const key = fold(spelling);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = new Map()));
@@ -141,7 +161,10 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
     }
     out.push({ reason: best, count });
   }
-  return out.sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  out.sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  const other = raw.get(OTHER_REASONS);
+  if (other) out.push({ reason: 'Các lý do khác', count: other, other: true });
+  return out;
 }
 
 /** An id cut into its runs of digits and of other characters, each digit run with its value. */

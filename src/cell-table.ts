@@ -6,8 +6,11 @@
 import { NCODES, type MemberCounts } from './aggregate.js';
 import { HASH, hashBytes } from './idset.js';
 
-/** Int32s a slot: [h1, k, byte length, 4 × id bytes, NCODES counts]. */
-const SLOT = 16;
+/**
+ * Int32s a slot: [h1, k, byte length, 4 × id bytes, one count per rating code], rounded up to a power of two
+ * so that slots keep to cache lines: 16 (64 bytes) for the nine codes of today; a tenth code makes it 32.
+ */
+export const slotSize = (ncodes: number): number => 2 ** Math.ceil(Math.log2(COUNTS + ncodes));
 const INLINE = 16;
 const H1 = 0;
 const K = 1;
@@ -17,6 +20,8 @@ const COUNTS = 7;
 
 /** A table's parts, to send to another thread (which then needs no hashing to rebuild it). */
 export interface CellTableData {
+  /** Rating codes counted per cell (NCODES; a test may ask for more). */
+  ncodes: number;
   slots: Int32Array;
   ids: Uint8Array;
   starts: Int32Array;
@@ -33,12 +38,14 @@ export class CellTable {
   /** index[k]: the organization index of cell k (where its counts go). */
   private readonly index: Int32Array;
   private readonly isShared: boolean;
+  private readonly slot: number;
+  private readonly ncodes: number;
 
   constructor(data: CellTableData) {
-    if (BYTES + INLINE / 4 !== COUNTS || COUNTS + NCODES > SLOT) throw new Error('CellTable: slot layout');
-    ({ slots: this.slots, ids: this.ids, starts: this.starts, index: this.index } = data);
+    ({ slots: this.slots, ids: this.ids, starts: this.starts, index: this.index, ncodes: this.ncodes } = data);
+    this.slot = slotSize(this.ncodes);
     this.bytes = new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.slots.byteLength);
-    this.mask = this.slots.length / SLOT - 1;
+    this.mask = this.slots.length / this.slot - 1;
     this.isShared = this.slots.buffer instanceof SharedArrayBuffer;
   }
 
@@ -46,7 +53,8 @@ export class CellTable {
    * The table of cells with these ids; `index[k]`: the organization index of cell k. `shared`: in memory
    * both threads use (one table instead of a copy each); its counts then go up atomically.
    */
-  static build(ids: readonly string[], index: Int32Array, shared = false): CellTable {
+  static build(ids: readonly string[], index: Int32Array, shared = false, ncodes: number = NCODES): CellTable {
+    const SLOT = slotSize(ncodes);
     const bytes = Buffer.from(ids.join(''), 'utf8');
     const starts = new Int32Array(ids.length + 1);
     let at = 0;
@@ -73,12 +81,12 @@ export class CellTable {
       const b = (o + BYTES) * 4;
       for (let j = 0; j < INLINE && s + j < e; j++) inline[b + j] = bytes[s + j]!; // (subarray costs µs a call)
     }
-    return new CellTable({ slots, ids: bytes, starts, index });
+    return new CellTable({ ncodes, slots, ids: bytes, starts, index });
   }
 
   /** The parts, to send to another thread: a shared table is the same memory there (not a copy). */
   data(): CellTableData {
-    return { slots: this.slots, ids: this.ids, starts: this.starts, index: this.index };
+    return { ncodes: this.ncodes, slots: this.slots, ids: this.ids, starts: this.starts, index: this.index };
   }
 
   /** In memory shared between threads: counted atomically, drained once both threads are done. */
@@ -91,7 +99,7 @@ export class CellTable {
    * bytes (the caller hashes them once).
    */
   find(buf: Uint8Array, s: number, e: number): number {
-    const { slots, bytes, mask } = this;
+    const { slots, bytes, mask, slot: SLOT } = this;
     const h = HASH.h1;
     const len = e - s;
     for (let i = h & mask; ; i = (i + 1) & mask) {
@@ -120,12 +128,12 @@ export class CellTable {
   }
 
   /** Adds the counts into `counts` (byOrg by organization index, and byRating). */
-  drainInto(counts: MemberCounts): void {
-    const { slots, index } = this;
+  drainInto(counts: Pick<MemberCounts, 'byOrg' | 'byRating'>): void {
+    const { slots, index, slot: SLOT, ncodes } = this;
     for (let o = 0; o < slots.length; o += SLOT) {
       if (slots[o + H1] === 0) continue;
-      const at = index[slots[o + K]!]! * NCODES;
-      for (let c = 0; c < NCODES; c++) {
+      const at = index[slots[o + K]!]! * ncodes;
+      for (let c = 0; c < ncodes; c++) {
         const n = slots[o + COUNTS + c]!;
         counts.byOrg[at + c]! += n;
         counts.byRating[c]! += n;
@@ -133,4 +141,5 @@ export class CellTable {
       }
     }
   }
+
 }

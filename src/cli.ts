@@ -2,11 +2,17 @@
 //
 //   assess report   --year <YYYY> <DIR> [--format text|md|html|json] [--out FILE | --check FILE]
 //                   [--template FILE] [--compare YYYY | --no-compare] [--strict]
-//   assess validate --year <YYYY> <DIR> [--strict]
+//   assess validate --year <YYYY> <DIR> [--format text|json] [--strict]
+//   assess --version · assess --help · assess help <COMMAND>
+//
+// Everything commander says is said in Vietnamese here: its help (headings, usage, choices and defaults)
+// and its error messages (matched below, one by one, from commander's lib/command.js).
 //
 // Exit codes (see src/errors.ts): 0 ok · 1 invalid data · 2 usage or environment · 3 a bug in assess.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
 import { EXIT, TemplateError, UsageError } from './errors.js';
+import { fsReason } from './io/inputs.js';
 import { terminalProgress } from './io/progress.js';
 import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
@@ -32,63 +38,134 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
-/** Commander's English usage errors, said in Vietnamese. */
-const COMMANDER_MESSAGES: [RegExp, (...m: string[]) => string][] = [
-  [/unknown option '([^']+)'/, (o) => `không có tùy chọn ${o}`],
-  [/required option '([^']+)' not specified/, (o) => `thiếu tùy chọn ${o}`],
-  [/missing required argument '([^']+)'/, (a) => `thiếu đối số ${a} (thư mục chứa organizations.csv và members.csv)`],
-  [/option '([^']+)' argument missing/, (o) => `tùy chọn ${o} cần một giá trị`],
-  [/option '([^']+)' argument '([^']*)' is invalid\. (.*)/, (o, v, why) => `giá trị ${JSON.stringify(v)} của ${o} không hợp lệ: ${why}`],
-  [/unknown command '([^']+)'/, (c) => `không có lệnh ${c} (các lệnh: report, validate)`],
-  [/too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)/, () => 'thừa đối số: chỉ cần một thư mục DIR'],
-  [/Allowed choices are (.*)\./, (c) => `giá trị không hợp lệ, cần một trong: ${c}`],
+/** An option as a message names it: its long flag, without the value's placeholder ("--year <YYYY>" → "--year"). */
+const flag = (flags: string) => /--[\w-]+/.exec(flags)?.[0] ?? flags.split(/[ ,|]/)[0] ?? flags;
+
+/** What commander says about an option or a variable in its conflict message, in Vietnamese. */
+const party = (s: string) => s.replace(/^option '([^']+)'$/, (_, f: string) => flag(f)).replace(/^environment variable '([^']+)'$/, 'biến môi trường $1');
+
+/** Why a value was refused: our parsers speak Vietnamese already; commander's choices are said here. */
+const why = (reason: string) => reason.replace(/^Allowed choices are (.*)\.$/s, 'chỉ nhận một trong các giá trị: $1');
+
+/** Commander's error messages (lib/command.js, every `this.error(…)`), said in Vietnamese. */
+const COMMANDER_MESSAGES: [RegExp, (m: string[], commands: readonly string[]) => string][] = [
+  [/^unknown option '([^']+)'$/, ([o]) => `không có tùy chọn ${o}`],
+  [/^required option '([^']+)' not specified$/, ([o]) => `thiếu tùy chọn ${o}`],
+  [/^missing required argument '([^']+)'$/, ([a]) => (a === 'DIR' ? 'thiếu đối số DIR: thư mục chứa organizations.csv và members.csv' : `thiếu đối số ${a}`)],
+  [/^option '([^']+)' argument missing$/, ([o]) => `thiếu giá trị cho tùy chọn ${o}`],
+  [/^option '([^']+)' argument '(.*)' is invalid\. (.*)$/s, ([o, v, r]) => `giá trị ${JSON.stringify(v)} của tùy chọn ${flag(o!)} không hợp lệ: ${why(r!)}`],
+  [/^option '([^']+)' value '(.*)' from env '([^']+)' is invalid\. (.*)$/s, ([o, v, e, r]) => `giá trị ${JSON.stringify(v)} của biến môi trường ${e} (cho tùy chọn ${flag(o!)}) không hợp lệ: ${why(r!)}`],
+  [/^command-argument value '(.*)' is invalid for argument '([^']+)'\. (.*)$/s, ([v, a, r]) => `giá trị ${JSON.stringify(v)} của đối số ${a} không hợp lệ: ${why(r!)}`],
+  [/^(.+) cannot be used with (.+)$/, ([a, b]) => `không dùng ${party(a!)} cùng với ${party(b!)}`],
+  [
+    /^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    ([c, n, got]) => `thừa đối số: ${c ? `lệnh ${c}` : 'assess'} chỉ nhận ${n === '1' && (c === 'report' || c === 'validate') ? 'một thư mục DIR' : `${n} đối số`}, ở đây có ${got} đối số`,
+  ],
+  [/^unknown command '([^']+)'$/, ([c], commands) => `không có lệnh ${c} (các lệnh: ${commands.join(', ')})`],
 ];
 
-function translate(message: string): string {
-  const text = message.replace(/^error:\s*/, '').trim();
+/** Commander's message ("error: …", maybe a "(Did you mean …?)" line after it) in Vietnamese; ours pass as they are. */
+function translate(message: string, commands: readonly string[]): string {
+  const trimmed = message.trim();
+  if (!/^error: /.test(trimmed)) return trimmed; // ours, from cmd.error()
+  const [, text = '', similar] = /^error: ([\s\S]*?)(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/.exec(trimmed) ?? [];
+  const suggestion = similar ? `; có phải là ${similar.includes(',') ? `một trong: ${similar}` : similar}?` : '';
   for (const [re, say] of COMMANDER_MESSAGES) {
     const m = re.exec(text);
-    if (m) return say(...m.slice(1).map((x) => x ?? ''));
+    if (m) {
+      const said = say(m.slice(1).map((x) => x ?? ''), commands);
+      // A suggestion replaces the list of commands: it is the likelier help.
+      return suggestion ? said.replace(/ \(các lệnh: [^)]*\)$/, '') + suggestion : said;
+    }
   }
-  return text;
+  return 'dòng lệnh không hợp lệ';
 }
 
 type Parsed = { year: number; format?: Format; out?: string; maxProblems: number; compare?: number | false; template?: string; check?: string; strict?: boolean };
 
+/** Commander's headings, in Vietnamese. */
+const HEADINGS: Record<string, string> = { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Arguments:': 'Đối số:', 'Commands:': 'Lệnh:', 'Global Options:': 'Tùy chọn chung:' };
+
+/** A description, then what commander would add in English: "(một trong: text, md, html, json; mặc định: text)". */
+function described(description: string, choices: readonly string[] | undefined, shownDefault: string | undefined): string {
+  const extra = [...(choices ? [`một trong: ${choices.join(', ')}`] : []), ...(shownDefault !== undefined ? [`mặc định: ${shownDefault}`] : [])];
+  return extra.length ? `${description} (${extra.join('; ')})`.trim() : description;
+}
+
+const argumentTerm = (a: Argument) => (a.required ? `<${a.name()}>` : `[${a.name()}]`) + (a.variadic ? '...' : '');
+
+/** The help, laid out by commander, worded here. */
+const HELP: Partial<Help> = {
+  styleTitle: (title) => HEADINGS[title] ?? title,
+  subcommandTerm: (cmd) => [cmd.name(), ...cmd.registeredArguments.map(argumentTerm)].join(' '),
+  optionDescription: (o) => described(o.description, o.argChoices, o.defaultValue !== undefined && (o.required || o.optional) ? (o.defaultValueDescription ?? String(o.defaultValue)) : undefined),
+  argumentDescription: (a) => described(a.description, a.argChoices, a.defaultValue !== undefined ? (a.defaultValueDescription ?? String(a.defaultValue)) : undefined),
+  // --year first: every run needs it.
+  visibleOptions(this: Help, cmd) {
+    const all = Help.prototype.visibleOptions.call(this, cmd);
+    return [...all.filter((o) => o.long === '--year'), ...all.filter((o) => o.long !== '--year')];
+  },
+};
+
+/** Help wrapped to the terminal's width; at 80 columns when the output is not a terminal (byte-stable in tests). */
+const widthOf = (stream: object): number => ((stream as { isTTY?: boolean }).isTTY ? ((stream as { columns?: number }).columns ?? 80) : 80);
+
 function program(env: Env, done: (opts: RunOptions) => void): Command {
-  const p = new Command('assess')
-    .description('Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên từ tệp CSV.')
+  const p = new Command('assess');
+  p.description('Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên từ tệp CSV.')
+    .usage('<lệnh> [tùy chọn]')
+    .version(`assess ${pkg.version}`, '-V, --version', 'in số phiên bản của chương trình')
+    .helpOption('-h, --help', 'hiện hướng dẫn này')
+    .helpCommand('help [lệnh]', 'hiện hướng dẫn của một lệnh')
+    .configureHelp(HELP)
     .exitOverride()
-    .showHelpAfterError('(xem: assess --help)')
+    .showHelpAfterError('(xem hướng dẫn: assess --help)')
     .configureOutput({
       writeOut: (s) => env.stdout.write(s),
       writeErr: (s) => env.stderr.write(s),
-      outputError: (s, write) => write(`assess: lỗi: ${translate(s)}\n`),
+      outputError: (s, write) => write(`assess: lỗi: ${translate(s, p.commands.map((c) => c.name()))}\n`),
+      getOutHelpWidth: () => widthOf(env.stdout),
+      getErrHelpWidth: () => widthOf(env.stderr),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
   const common = (c: Command, command: RunOptions['command']) =>
     c
-      .argument('<DIR>', 'thư mục chứa organizations.csv, members.csv và (tùy chọn) report.json')
-      .requiredOption('--year <YYYY>', 'năm đánh giá, xếp loại (chỉ các dòng của năm này được tính)', parseYearOption)
-      .option('--strict', 'coi các vi phạm quy định (cảnh báo) là lỗi: mã thoát 1')
-      .option('--max-problems <N>', 'in tối đa N lỗi dữ liệu (0: in tất cả)', parseCount, 1000)
-      .action((dir: string, o: Parsed) => {
+      .usage('--year <YYYY> <DIR> [tùy chọn]')
+      .showHelpAfterError(`(xem hướng dẫn: assess ${command} --help)`)
+      .argument('<DIR>', 'thư mục chứa organizations.csv, members.csv và report.json (nếu có)')
+      // Required, but checked in the action: an unknown option (a misspelt --year) is said first.
+      .option('--year <YYYY>', 'năm đánh giá, xếp loại (bắt buộc); chỉ các dòng của năm này được tính', parseYearOption)
+      .option('--strict', 'coi vi phạm quy định (cảnh báo) là lỗi: mã thoát 1')
+      .option('--max-problems <N>', 'liệt kê tối đa N lỗi dữ liệu, 0 là liệt kê tất cả', parseCount, 1000)
+      .action((dir: string, o: Parsed, cmd: Command) => {
+        if ((o as Partial<Parsed>).year === undefined) cmd.error('thiếu tùy chọn --year <YYYY>: năm đánh giá, xếp loại, ví dụ --year 2017', { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
         if (o.template !== undefined && o.format === 'json') throw new UsageError('--template không dùng được với --format json', 'bỏ --template, hoặc chọn --format text, md hoặc html');
         if (o.check !== undefined && o.out !== undefined) throw new UsageError('--check và --out không dùng cùng nhau: --check chỉ so sánh, không ghi');
+        if (o.compare === o.year) throw new UsageError(`--compare ${o.compare} trùng với --year: không thể so sánh một năm với chính nó`, 'chọn một năm khác, hoặc bỏ --compare');
         const compare = o.compare === false ? null : (o.compare ?? o.year - 1);
-        done({ command, dir, year: o.year, format: o.format ?? 'text', out: o.out, maxProblems: o.maxProblems, compare: compare !== null && compare >= FIRST_YEAR ? compare : null, template: o.template, check: o.check, strict: o.strict ?? false });
+        const compareExplicit = typeof o.compare === 'number';
+        done({ command, dir, year: o.year, format: o.format ?? 'text', out: o.out, maxProblems: o.maxProblems, compare: compare !== null && compare >= FIRST_YEAR ? compare : null, compareExplicit, template: o.template, check: o.check, strict: o.strict ?? false });
       });
   common(
     p.command('report')
-      .description('in báo cáo kết quả (văn bản, Markdown, HTML hoặc JSON)')
-      .addOption(new Option('--format <FORMAT>', 'định dạng: text (mặc định), md, html hoặc json').choices([...FORMATS]).default('text'))
-      .option('--out <FILE>', 'ghi vào FILE thay vì ra màn hình (ghi trọn vẹn hoặc không ghi gì)')
-      .option('--check <FILE>', 'không ghi gì: thoát 0 nếu FILE đúng là báo cáo sẽ in ra, 1 kèm khác biệt (diff) nếu không')
-      .option('--template <FILE>', 'dùng mẫu Handlebars FILE (các tệp .hbs cùng thư mục là mẫu con) thay cho mẫu có sẵn')
-      .option('--compare <YYYY>', 'so sánh với năm YYYY (mặc định: năm trước, nếu dữ liệu có)', parseYearOption)
+      .summary('in báo cáo kết quả (văn bản, Markdown, HTML hoặc JSON)')
+      .description('In báo cáo kết quả đánh giá, xếp loại của năm YYYY từ dữ liệu trong thư mục DIR: văn bản, Markdown, HTML hoặc JSON.')
+      .addOption(new Option('--format <FORMAT>', 'định dạng của báo cáo').choices([...FORMATS]).default('text'))
+      .option('--out <FILE>', 'ghi vào tệp FILE thay vì in ra màn hình (ghi trọn vẹn hoặc không ghi gì)')
+      .option('--check <FILE>', 'không ghi gì, chỉ so sánh với tệp FILE: mã thoát 0 nếu trùng khớp, 1 kèm phần khác biệt nếu không')
+      .option('--template <FILE>', 'dùng mẫu Handlebars FILE thay cho mẫu có sẵn (các tệp .hbs cùng thư mục là mẫu con)')
+      .option('--compare <YYYY>', 'so sánh với năm YYYY (mặc định: năm liền trước, nếu có dữ liệu)', parseYearOption)
       .option('--no-compare', 'không so sánh với năm nào'),
     'report',
   );
-  common(p.command('validate').description('chỉ kiểm tra dữ liệu, liệt kê mọi lỗi kèm tệp và dòng'), 'validate');
+  common(
+    p.command('validate')
+      .summary('chỉ kiểm tra dữ liệu, liệt kê mọi lỗi kèm tệp và dòng')
+      .description('Chỉ kiểm tra dữ liệu năm YYYY trong thư mục DIR: liệt kê mọi lỗi, kèm tên tệp và số dòng.')
+      .addOption(new Option('--format <FORMAT>', 'cách trình bày kết quả kiểm tra: văn bản trên stderr, hoặc JSON trên stdout').choices(['text', 'json'] satisfies Format[]).default('text')),
+    'validate',
+  );
   return p;
 }
 
@@ -101,7 +178,19 @@ export async function cli(argv: string[], env: Env): Promise<number> {
   const say = (line: string) => env.stderr.write(`${line}\n`);
   let opts: RunOptions | undefined;
   try {
-    await program(env, (o) => (opts = o)).parseAsync(argv, { from: 'user' });
+    const prog = program(env, (o) => (opts = o));
+    const commands = prog.commands.map((c) => c.name());
+    if (argv.length === 0) {
+      // No command: said, then the help, all on stderr (commander alone would print only the help).
+      say(`assess: lỗi: thiếu lệnh (${commands.join(' hoặc ')})\n`);
+      prog.outputHelp({ error: true });
+      return EXIT.usage;
+    }
+    // "help NAME" for a command that does not exist: the unknown command it is (commander would show the help).
+    // "help help" is the program's help.
+    const unknown = argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !commands.includes(argv[1]);
+    const args = unknown ? (argv[1] === 'help' ? ['--help'] : argv.slice(1)) : argv;
+    await prog.parseAsync(args, { from: 'user' });
     if (!opts) return EXIT.ok; // --help, --version
     const paint = (p: Problem, line: string) => {
       const at = line.indexOf(': ', p.file.length);
@@ -129,7 +218,8 @@ export async function cli(argv: string[], env: Env): Promise<number> {
   } catch (e) {
     if (e instanceof Interrupted) return 130;
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+      // 'commander.help' is also the help shown for want of a command, with a non-zero code: a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0) ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) {
       say(chalk.red(`assess: lỗi: ${e.message}`));
@@ -141,10 +231,21 @@ export async function cli(argv: string[], env: Env): Promise<number> {
       say('  (lỗi ở mẫu báo cáo, không phải ở dữ liệu)');
       return EXIT.usage;
     }
+    if (isSystemError(e)) {
+      // The file system failed under a read (a disk error, too many open files…): the environment, not a bug.
+      say(chalk.red(`assess: lỗi: không đọc được ${e.path ?? 'dữ liệu'}: ${fsReason(e, 'đọc')}`));
+      return EXIT.usage;
+    }
     say(chalk.red('assess: lỗi nội bộ (đây là lỗi của chương trình, không phải của dữ liệu; xin báo lại kèm nội dung dưới đây):'));
     say(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return EXIT.bug;
   }
+}
+
+/** An error the operating system raised on a file (it has a code such as EIO and names the call that failed). */
+function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  const x = e as NodeJS.ErrnoException | undefined;
+  return x instanceof Error && typeof x.code === 'string' && /^E[A-Z]+$/.test(x.code) && typeof x.syscall === 'string';
 }
 
 /** The process entry point (bin/assess.js). */

@@ -105,3 +105,20 @@ export function distance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** Lines above the header a file may have (a title, a date, blank lines): past these, the first line is the header. */
+export const MAX_TITLE_LINES = 20;
+
+/**
+ * Whether a record names none of the file's required columns: a title such as "DANH SÁCH ĐẢNG VIÊN NĂM 2025",
+ * a blank line or a line of separators, which Excel users put above the header. Such lines are skipped.
+ */
+export function isTitleLine(fields: readonly string[], columns: readonly { key: string; aliases: readonly string[]; required: string }[]): boolean {
+  const names = new Set(columns.filter((c) => c.required !== 'never').flatMap((c) => [c.key, ...c.aliases].map(fold)));
+  return !fields.some((f) => names.has(fold(f)));
+}
+
+/** Whether a line, cut at some delimiter, names a required column of either file: the header, for sniffing. */
+export function namesRequiredColumn(fields: readonly string[]): boolean {
+  return !isTitleLine(fields, ORG_COLUMNS) || !isTitleLine(fields, MEMBER_COLUMNS);
+}

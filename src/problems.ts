@@ -26,6 +26,7 @@ export const PROBLEM_CODES = {
   'bad-metadata': 'report.json không hợp lệ',
   'not-csv': 'tệp không phải CSV đọc được',
   'notice-encoding': 'tệp đã được chuyển bảng mã',
+  'notice-title-rows': 'bỏ qua các dòng phía trên dòng tên cột',
   'rule-excellent-quota': 'đảng viên xuất sắc vượt 20% số hoàn thành tốt',
   'rule-excellent-org': 'tổ chức xuất sắc chưa đủ điều kiện',
   'rule-weak-share': 'đơn vị lẽ ra phải xếp loại yếu kém',
@@ -56,55 +57,259 @@ export function listNotices(notices: readonly Problem[]): string {
   return notices.map((n) => `${n.file}: lưu ý: ${n.message}\n`).join('');
 }
 
+/**
+ * Characters a reader cannot see or tell from a space: controls, format characters (zero-width spaces and
+ * joiners, the byte-order mark, direction marks) and spaces other than the plain one. Shown as \\uXXXX.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u3164\uffa0]/gu;
+
 /** Quotes a cell for a message: short, one line, its invisible characters shown. */
 export function quote(value: string): string {
   const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-  return JSON.stringify(shown);
+  // JSON.stringify escapes controls and quotes; the other invisible characters are shown the same way.
+  return JSON.stringify(shown).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const CODE_ORDER = new Map(Object.keys(PROBLEM_CODES).map((c, i) => [c, i]));
 
+/** Reading order: by file, then line, then kind (in PROBLEM_CODES' order: a row's cells before its duplicate id, before its cell reference). */
+function compare(a: Problem, b: Problem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)!;
+}
+
 /**
- * Problems in reading order: by file, then line, then kind (in PROBLEM_CODES' order: a row's cells
- * before its duplicate id, before its cell reference), then as found. Independent of which path found
- * them first.
+ * Problems in reading order: by file, then line, then kind, then as found. Independent of which path
+ * found them first.
  */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return problems
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : a.p.line - b.p.line || CODE_ORDER.get(a.p.code)! - CODE_ORDER.get(b.p.code)! || a.i - b.i))
+    .sort((a, b) => compare(a.p, b.p) || a.i - b.i)
     .map((x) => x.p);
+}
+
+/** Where the checkers put problems: a list (in tests) or a ProblemList. */
+export interface ProblemSink {
+  push(problem: Problem): void;
+}
+
+/** The year a problem belongs to, as ProblemList keeps them apart: a number, or 'all' for every year. */
+type YearKey = number | 'all';
+const keyOf = (p: Problem): YearKey => p.year ?? 'all';
+
+/** What one year's (or every year's) problems are, in a form that crosses threads: kept problems, and counts by code. */
+export interface ProblemData {
+  max: number;
+  /** counts: by file and kind, keyed "code\tfile". */
+  years: { key: YearKey; kept: Problem[]; counts: [string, number][] }[];
+  notices: Problem[];
+}
+
+/** A choice of problems: those to list (in reading order), how many there are in all, and by kind. */
+export interface Selection {
+  listed: Problem[];
+  total: number;
+  byCode: Map<ProblemCode, number>;
+}
+
+/**
+ * Every problem of a run, counted; only those that can be listed are kept. For each year (and for the
+ * problems of every year) the first `max` in reading order are kept in a bounded heap, so memory does not grow
+ * with the number of problems (`max` 0 keeps them all). Notices are kept apart: they do not fail a run.
+ */
+export class ProblemList implements ProblemSink {
+  /** For each year: the problems kept, and how many there are by kind and file (keyed "code\tfile"). */
+  private readonly years = new Map<YearKey, { heap: Problem[]; counts: Map<string, number> }>();
+  private readonly noticeList: Problem[] = [];
+
+  constructor(readonly max: number) {}
+
+  push(problem: Problem): void {
+    if (isNotice(problem)) {
+      this.noticeList.push(problem);
+      return;
+    }
+    const y = this.year(keyOf(problem));
+    const k = `${problem.code}\t${problem.file}`;
+    y.counts.set(k, (y.counts.get(k) ?? 0) + 1);
+    keep(y.heap, problem, this.max);
+  }
+
+  private year(key: YearKey) {
+    let y = this.years.get(key);
+    if (!y) this.years.set(key, (y = { heap: [], counts: new Map() }));
+    return y;
+  }
+
+  get notices(): readonly Problem[] {
+    return this.noticeList;
+  }
+
+  /** How many problems there are (notices aside), of the years `which` accepts ('all' is every year's). */
+  total(which: (key: YearKey) => boolean = () => true): number {
+    let n = 0;
+    for (const [key, y] of this.years) if (which(key)) for (const c of y.counts.values()) n += c;
+    return n;
+  }
+
+  /** The problems of the years `which` accepts: at most `max` listed, in reading order, and the counts of all. */
+  select(which: (key: YearKey) => boolean = () => true): Selection {
+    const listed: Problem[] = [];
+    const byCode = new Map<ProblemCode, number>();
+    let total = 0;
+    for (const [key, y] of this.years) {
+      if (!which(key)) continue;
+      listed.push(...sortProblems(y.heap)); // (each heap holds at most max)
+      for (const [k, n] of y.counts) {
+        const code = k.slice(0, k.indexOf('\t')) as ProblemCode;
+        byCode.set(code, (byCode.get(code) ?? 0) + n);
+        total += n;
+      }
+    }
+    const sorted = sortProblems(listed);
+    return { listed: this.max > 0 ? sorted.slice(0, this.max) : sorted, total, byCode };
+  }
+
+  /**
+   * Takes out the problems of one kind in one file (of every year): how many there were, and the first one
+   * kept. For a fault that is better said once than on every line.
+   */
+  take(file: string, code: ProblemCode): { count: number; first: Problem | undefined } {
+    let count = 0;
+    let first: Problem | undefined;
+    const k = `${code}\t${file}`;
+    for (const y of this.years.values()) {
+      count += y.counts.get(k) ?? 0;
+      y.counts.delete(k);
+      const mine = y.heap.filter((p) => p.file === file && p.code === code);
+      if (mine.length === 0) continue;
+      for (const p of mine) if (!first || compare(p, first) < 0) first = p;
+      const rest = y.heap.filter((p) => !(p.file === file && p.code === code));
+      y.heap.length = 0;
+      for (const p of rest) keep(y.heap, p, this.max);
+    }
+    return { count, first };
+  }
+
+  /** Adds another list's problems (a thread's, a stage's): kept ones are offered again, counts added. */
+  absorb(other: ProblemList | ProblemData): void {
+    const data = other instanceof ProblemList ? other.data() : other;
+    for (const n of data.notices) this.noticeList.push(n);
+    for (const { key, kept, counts } of data.years) {
+      const y = this.year(key);
+      for (const [code, n] of counts) y.counts.set(code, (y.counts.get(code) ?? 0) + n);
+      for (const p of kept) keep(y.heap, p, this.max);
+    }
+  }
+
+  /** Forgets every problem (a checker's header problems, said elsewhere). */
+  clear(): void {
+    this.years.clear();
+    this.noticeList.length = 0;
+  }
+
+  /** Plain data, to send to another thread. */
+  data(): ProblemData {
+    return { max: this.max, notices: [...this.noticeList], years: [...this.years].map(([key, y]) => ({ key, kept: [...y.heap], counts: [...y.counts] })) };
+  }
+}
+
+/**
+ * Adds `p` to `heap`, a max-heap in reading order holding at most `max` problems (0: no limit): the latest
+ * problem is at the root, and gives way to an earlier one when the heap is full.
+ */
+function keep(heap: Problem[], p: Problem, max: number): void {
+  if (max > 0 && heap.length >= max) {
+    if (compare(p, heap[0]!) >= 0) return;
+    heap[0] = p;
+    siftDown(heap, 0);
+    return;
+  }
+  heap.push(p);
+  for (let i = heap.length - 1; i > 0; ) {
+    const parent = (i - 1) >> 1;
+    if (compare(heap[i]!, heap[parent]!) <= 0) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function siftDown(heap: Problem[], i: number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let top = i;
+    if (l < heap.length && compare(heap[l]!, heap[top]!) > 0) top = l;
+    if (r < heap.length && compare(heap[r]!, heap[top]!) > 0) top = r;
+    if (top === i) return;
+    [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+    i = top;
+  }
 }
 
 export function formatProblem(p: Problem, label = ''): string {
   return p.line > 0 ? `${p.file}:${p.line}: ${label}${p.message}` : `${p.file}: ${label}${p.message}`;
 }
 
-/** Regulation breaches: `FILE:LINE: warning: …`, one a line (at most `max`, 0 = all). */
+/** Regulation breaches: `FILE:LINE: cảnh báo: …`, one a line (at most `max`, 0 = all). */
 export function listWarnings(warnings: readonly Problem[], max = 0, paint: (p: Problem, line: string) => string = (_p, l) => l): string {
   const sorted = sortProblems(warnings);
   const shown = max > 0 ? sorted.slice(0, max) : sorted;
-  const lines = shown.map((w) => paint(w, formatProblem(w, 'warning: ')));
+  const lines = shown.map((w) => paint(w, formatProblem(w, 'cảnh báo: ')));
   if (shown.length < sorted.length) lines.push(`… và ${formatCount(sorted.length - shown.length)} cảnh báo khác (--max-problems 0 để xem tất cả; --format json liệt kê đủ)`);
   return lines.map((l) => `${l}\n`).join('');
 }
 
 /** "7 lỗi: 3 xếp loại không rõ, 2 mã bị trùng, …", most frequent first. */
-export function summarize(problems: readonly Problem[], noun = 'lỗi'): string {
-  const byCode = new Map<ProblemCode, number>();
-  for (const p of problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+export function summarize(byCode: ReadonlyMap<ProblemCode, number>, noun = 'lỗi'): string {
+  let total = 0;
+  for (const n of byCode.values()) total += n;
   const parts = [...byCode]
+    .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([code, n]) => `${formatCount(n)} ${PROBLEM_CODES[code]}`);
-  return `${formatCount(problems.length)} ${noun}: ${parts.join(', ')}`;
+  return `${formatCount(total)} ${noun}: ${parts.join(', ')}`;
 }
 
-/** The listing printed once: sorted problems (at most `max`, 0 = all), then the summary line. */
-export function listProblems(problems: readonly Problem[], max: number, paint: (p: Problem, line: string) => string = (_p, l) => l): string {
-  const sorted = sortProblems(problems);
-  const shown = max > 0 ? sorted.slice(0, max) : sorted;
-  const lines = shown.map((p) => paint(p, formatProblem(p)));
-  if (shown.length < sorted.length) lines.push(`… và ${sorted.length - shown.length} lỗi khác (--max-problems 0 để xem tất cả)`);
-  lines.push(summarize(problems));
+/** Problems counted by kind. */
+export function countByCode(problems: readonly Problem[]): Map<ProblemCode, number> {
+  const byCode = new Map<ProblemCode, number>();
+  for (const p of problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+  return byCode;
+}
+
+/** The listing printed once: the problems listed (sorted), how many more there are, then the summary line. */
+export function listProblems(selection: Selection, paint: (p: Problem, line: string) => string = (_p, l) => l): string {
+  const lines = selection.listed.map((p) => paint(p, formatProblem(p)));
+  const more = selection.total - selection.listed.length;
+  if (more > 0) lines.push(`… và ${formatCount(more)} lỗi khác (--max-problems 0 để xem tất cả)`);
+  lines.push(summarize(selection.byCode));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `validate --format json`: whether the data is valid, the problems listed (at most --max-problems), the
+ * warnings, and how many problems of each kind there are in all. Each problem as a batch job routes it:
+ * file, physical line (0: the whole file), column and value when it is about one cell, code, message.
+ */
+export function problemsJson(failed: Selection | undefined, warnings: readonly Problem[]): string {
+  const item = (p: Problem) => ({
+    file: p.file,
+    line: p.line,
+    ...(p.column !== undefined ? { column: p.column } : {}),
+    ...(p.value !== undefined ? { value: p.value } : {}),
+    code: p.code,
+    message: p.message,
+  });
+  const problems = failed?.listed ?? [];
+  const total = failed?.total ?? 0;
+  const summary = Object.fromEntries([...(failed?.byCode ?? [])].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  const body = {
+    valid: !failed,
+    problems: problems.map(item),
+    ...(total > problems.length ? { omitted: total - problems.length } : {}),
+    warnings: sortProblems(warnings).map(item),
+    summary,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
 }

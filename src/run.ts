@@ -5,10 +5,10 @@ import { formatCount } from './format.js';
 import { locateInputs, readMeta, readText } from './io/inputs.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
-import { defaultTemplate, readTemplates } from './io/read-templates.js';
-import { writeOutput } from './io/write-output.js';
+import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
+import { inputFiles, refuseInputs, writeOutput } from './io/write-output.js';
 import { checkAgainst, escapes, produce, type Format } from './output.js';
-import { isNotice, listNotices, listProblems, listWarnings, type Problem } from './problems.js';
+import { listNotices, listProblems, listWarnings, ProblemList, problemsJson, type Problem, type Selection } from './problems.js';
 import { checkRules } from './rules.js';
 import { settleYears } from './years.js';
 
@@ -21,6 +21,8 @@ export interface RunOptions {
   maxProblems: number;
   /** The year to compare with: the year before unless --compare names one; null with --no-compare. */
   compare: number | null;
+  /** --compare named the year: a comparison that cannot be made is then a usage error. */
+  compareExplicit?: boolean;
   template: string | undefined;
   check: string | undefined;
   strict: boolean;
@@ -37,28 +39,47 @@ export interface Io {
   progress?: Progress;
 }
 
+/** Warnings as problems (--strict), bounded like any listing. */
+function strictly(warnings: readonly Problem[], max: number): Selection {
+  const list = new ProblemList(max);
+  for (const w of warnings) list.push(w);
+  return list.select();
+}
+
+/** Invalid data: the listing, once, then exit 1. */
+function invalid(selection: Selection, io: Io): number {
+  io.stderr.write(listProblems(selection, io.paint));
+  return EXIT.invalidData;
+}
+
 export async function run(opts: RunOptions, io: Io): Promise<number> {
   const inputs = await locateInputs(opts.dir);
-  const problems: Problem[] = [];
-  const meta = await readMeta(inputs.meta, problems);
+  const problems = new ProblemList(opts.maxProblems);
+  const metaProblems: Problem[] = [];
+  const meta = await readMeta(inputs.meta, metaProblems);
+  for (const p of metaProblems) problems.push(p);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
   // The templates are read while the data is checked (their files' round trips overlap the work); a
   // problem with them is still reported only once the data has passed, where the report is made.
   const wantsTemplates = opts.command === 'report' && (Boolean(opts.template) || opts.format !== 'json');
   const templatesRead = wantsTemplates ? readTemplates(opts.template ?? defaultTemplate(opts.format), escapes(opts.format)) : undefined;
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
+  // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
+  if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, wantsTemplates ? await templateFiles(opts.template ?? defaultTemplate(opts.format)) : undefined));
   const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark);
-  io.stderr.write(listNotices(problems.filter(isNotice)));
-  const { main, figures, previous, notice } = settleYears(opts.year, opts.compare, inputs, data, problems.filter((p) => !isNotice(p)));
+  io.stderr.write(listNotices(problems.notices));
+  const { main, figures, previous, notice } = settleYears(opts.year, { year: opts.compare, explicit: opts.compareExplicit ?? false }, inputs, data, problems);
   if (notice) io.stderr.write(notice);
   io.mark('aggregate');
   const warnings = figures ? checkRules(figures, inputs.organizations) : [];
-  io.stderr.write(listWarnings(warnings, opts.maxProblems, io.paint));
-  if (opts.strict) main.push(...warnings);
-  if (main.length || !figures) {
-    io.stderr.write(listProblems(main, opts.maxProblems, io.paint));
-    return EXIT.invalidData;
+  // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
+  const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
+  if (opts.command === 'validate' && opts.format === 'json') {
+    await writeOutput([problemsJson(failed, warnings)], undefined, io.stdout);
+    return failed ? EXIT.invalidData : EXIT.ok;
   }
+  if (failed || !figures) return invalid(failed ?? main, io); // (with --strict the warnings are listed there)
+  io.stderr.write(listWarnings(warnings, opts.maxProblems, io.paint));
   if (opts.command === 'validate') {
     io.stderr.write(`Dữ liệu năm ${opts.year} hợp lệ: ${formatCount(figures.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(figures.cells.total)} chi bộ trực thuộc, ${formatCount(figures.members.total)} đảng viên.\n`);
     return EXIT.ok;
@@ -71,7 +92,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
     io.stderr.write(diff || `${opts.check}: đã khớp với dữ liệu.\n`);
     return diff ? EXIT.invalidData : EXIT.ok;
   }
-  await writeOutput(output, opts.out, io.stdout);
+  await writeOutput(output, opts.out, io.stdout, inputFiles(inputs, templates));
   io.mark('write');
   return EXIT.ok;
 }

@@ -3,8 +3,9 @@
 // added here on bytes; any other goes to OrgChecker through the string tokenizer (line-scanner.ts), which
 // says what is wrong: the same problems either way (test/scan-orgs.test.ts feeds both the same inputs).
 import { asciiWord, LineScanner } from './line-scanner.js';
+import { parseYearBytes } from './schema.js';
 import type { OrgTable } from './org-table.js';
-import { blockCodes, FIRST_YEAR, KINDS, kindOf, LAST_YEAR, ORG_KINDS, RATING_CODES, ratingOf } from './schemes.js';
+import { blockCodes, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from './schemes.js';
 import type { CsvIssue, Delimiter, RawRecord } from './tokenize.js';
 import type { OrgChecker } from './validate.js';
 
@@ -53,15 +54,8 @@ export class OrgScanner extends LineScanner {
   protected plain(buf: Buffer, start: number, end: number): boolean {
     if (!this.split(buf, start, end)) return false;
     const { starts, ends, cols } = this;
-    const at = starts[cols.year]!;
-    if (ends[cols.year]! - at !== 4) return false;
-    let y = 0;
-    for (let i = at; i < at + 4; i++) {
-      const d = buf[i]! - 48;
-      if (d < 0 || d > 9) return false;
-      y = y * 10 + d;
-    }
-    if (y < FIRST_YEAR || y > LAST_YEAR) return false;
+    const y = parseYearBytes(buf, starts[cols.year]!, ends[cols.year]!);
+    if (y < 0) return false;
     const ys = this.byYear[y - FIRST_YEAR];
     if (!ys) {
       const seen = this.checker.yearsSeen;

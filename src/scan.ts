@@ -2,12 +2,12 @@
 // every field. A plain line (the header's width, every checked cell in its usual form) is handled here on
 // bytes; anything else goes to MemberChecker through the string tokenizer (line-scanner.ts): the
 // reference path, so the problems said are the same either way (test/scan.test.ts feeds both the same inputs).
-import { addMember, CODE_INDEX, newMemberCounts, type MemberCounts } from './aggregate.js';
+import { addMember, CODE_INDEX, countReason, newMemberCounts, type MemberCounts } from './aggregate.js';
 import { CellTable } from './cell-table.js';
 import { HASH, hashBytes, type HashedIdSet } from './idset.js';
-import type { Problem } from './problems.js';
-import { clean } from './schema.js';
-import { FIRST_YEAR, KINDS, LAST_YEAR, ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
+import { ProblemList } from './problems.js';
+import { clean, parseYearBytes } from './schema.js';
+import { FIRST_YEAR, KINDS, ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
 import type { CsvIssue, Delimiter, RawRecord } from './tokenize.js';
 import type { OrgIndex } from './org-table.js';
@@ -78,14 +78,10 @@ export class MemberScanner extends LineScanner {
     if (!this.split(buf, start, end)) return false;
     const { starts, ends } = this;
     const c = this.cols;
-    // year: exactly four digits
-    const at = starts[c.year]!;
-    if (ends[c.year]! - at !== 4) return false;
-    const y = (buf[at]! - 48) * 1000 + (buf[at + 1]! - 48) * 100 + (buf[at + 2]! - 48) * 10 + (buf[at + 3]! - 48);
-    if (buf[at]! < 48 || buf[at]! > 57 || buf[at + 1]! < 48 || buf[at + 1]! > 57 || buf[at + 2]! < 48 || buf[at + 2]! > 57 || buf[at + 3]! < 48 || buf[at + 3]! > 57) return false;
-    const ys = y >= FIRST_YEAR && y <= LAST_YEAR ? this.byYear[y - FIRST_YEAR] : undefined;
+    const y = parseYearBytes(buf, starts[c.year]!, ends[c.year]!);
+    if (y < 0) return false;
+    const ys = this.byYear[y - FIRST_YEAR];
     if (!ys) {
-      if (y < FIRST_YEAR || y > LAST_YEAR) return false;
       const yearsSeen = this.checker.yearsSeen;
       yearsSeen.set(y, (yearsSeen.get(y) ?? 0) + 1);
       return true;
@@ -120,8 +116,7 @@ export class MemberScanner extends LineScanner {
       reason = clean(buf.toString('utf8', s, e));
       if (this.reasons.size < 10_000) this.reasons.set(raw, reason); // free text: keep the common ones only
     }
-    const m = this.counts.get(year)!.reasons.get(code === UNRANKED ? 'UNRANKED' : 'PENDING')!;
-    m.set(reason, (m.get(reason) ?? 0) + 1);
+    countReason(this.counts.get(year)!.reasons.get(code === UNRANKED ? 'UNRANKED' : 'PENDING')!, reason);
   }
 
   protected slowRecord(record: RawRecord): void {
@@ -203,16 +198,20 @@ export function scanOrgs(orgs: OrgIndex, shared = false): ScanOrgs {
 export interface ScanJob {
   file: string;
   headerFields: string[];
+  /** Physical line of the header (after any title lines). */
+  headerLine: number;
   delimiter: Delimiter;
   years: number[];
   /** Physical line of the range's first byte. */
   firstLine: number;
   /** About how many rows the range holds, to size the id sets. */
   expected: number;
+  /** How many problems can be listed (0: all): only those are kept, the others counted. */
+  maxProblems: number;
 }
 
 export interface ScanResult {
-  problems: Problem[];
+  problems: ProblemList;
   counts: Map<number, MemberCounts>;
   yearsSeen: Map<number, number>;
   ids: Map<number, HashedIdSet>;
@@ -223,10 +222,10 @@ export interface ScanResult {
 /** Checks and counts the rows of a byte range (which starts and ends at line boundaries). */
 export async function scanRange(job: ScanJob, orgs: ScanOrgs, chunks: AsyncIterable<Buffer>): Promise<ScanResult> {
   const years = new Set(job.years);
-  const problems: Problem[] = [];
-  const header: RawRecord = { fields: job.headerFields, line: 1, endLine: 1 };
+  const problems = new ProblemList(job.maxProblems);
+  const header: RawRecord = { fields: job.headerFields, line: job.headerLine, endLine: job.headerLine };
   const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), Math.max(1 << 12, job.expected));
-  problems.length = 0; // the header's own problems are the caller's to report, once
+  problems.clear(); // the header's own problems are the caller's to report, once
   const counts = new Map(job.years.map((y) => [y, newMemberCounts(y, orgs.size(y))]));
   const { index } = checker.header;
   const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason }, job.headerFields.length, job.delimiter, counts, years, orgs);

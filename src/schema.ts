@@ -10,14 +10,34 @@
 import * as z from 'zod/mini';
 import { FIRST_YEAR, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from './schemes.js';
 
-const YEAR = /^\d{4}$/;
+/** Four digits; Excel writes a number cell with a zero decimal part (`2025.0`, `2025,0`): the same year. */
+const YEAR = /^(\d{4})(?:[.,]0+)?$/;
 
 /** The year a cell names, or undefined when it is not a plausible four-digit year. */
 export function parseYear(raw: string): number | undefined {
-  const t = raw.trim();
-  if (!YEAR.test(t)) return undefined;
-  const y = Number(t);
+  const m = YEAR.exec(raw.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
   return y >= FIRST_YEAR && y <= LAST_YEAR ? y : undefined;
+}
+
+/**
+ * parseYear on the bytes [s, e) of a plain cell (the byte paths): the year, or -1 when the cell is anything
+ * else (the string path then reads it, and says what is wrong). test/schema.test.ts holds the two together.
+ */
+export function parseYearBytes(buf: Uint8Array, s: number, e: number): number {
+  if (e - s < 4) return -1;
+  let y = 0;
+  for (let i = s; i < s + 4; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  if (e - s > 4) {
+    if ((buf[s + 4] !== 46 && buf[s + 4] !== 44) || e - s === 5) return -1; // "." or ",", then zeros
+    for (let i = s + 5; i < e; i++) if (buf[i] !== 48) return -1;
+  }
+  return y >= FIRST_YEAR && y <= LAST_YEAR ? y : -1;
 }
 
 /** A text cell read by `read`, which returns undefined (and then `message` is the problem) when it cannot. */

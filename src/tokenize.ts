@@ -36,8 +36,33 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** The delimiter the header line uses most, outside quotes; a comma when none appears. */
-export function sniffDelimiter(text: string): Delimiter {
+/**
+ * The delimiter of the header. With `isHeader`, the header is the first of the first lines that, cut at some
+ * delimiter, `isHeader` accepts (title lines above it are skipped), cut at the delimiter that gives it the most
+ * fields; without, or when no line is accepted, the first line. Then: the delimiter the line uses most, outside
+ * quotes; a comma when none appears.
+ */
+export function sniffDelimiter(text: string, isHeader?: (fields: string[]) => boolean, maxLines = 20): Delimiter {
+  if (isHeader) {
+    let at = 0;
+    for (let n = 0; n < maxLines && at < text.length; n++) {
+      const nl = text.indexOf('\n', at);
+      const line = text.slice(at, nl === -1 ? text.length : nl).replace(/\r$/, '');
+      at = nl === -1 ? text.length : nl + 1;
+      if (line.includes('"')) break; // quotes: the first line's rules below
+      let best: Delimiter | undefined;
+      let most = 0;
+      for (const d of DELIMITERS) {
+        const fields = line.split(d);
+        if (fields.length > most && isHeader(fields)) [best, most] = [d, fields.length];
+      }
+      if (best) return best;
+    }
+  }
+  return sniffFirstLine(text);
+}
+
+function sniffFirstLine(text: string): Delimiter {
   const counts = new Map<string, number>();
   let quoted = false;
   let fieldStart = true;

@@ -3,13 +3,14 @@
 // within a year, members' cells, cells' committees. Problems are values, appended to one list.
 import type * as z from 'zod/mini';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
-import { quote, type Problem, type ProblemCode } from './problems.js';
+import { quote, type ProblemCode, type ProblemSink } from './problems.js';
 import { clean, memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
 import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type RatingCode } from './schemes.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
 import { formatCount } from './format.js';
 import { ExactIdSet, HashedIdSet, type IdSet } from './idset.js';
 import { OrgTable, type OrgIndex } from './org-table.js';
+import { MEMBER_ROW_CHECKS, ORG_ROW_CHECKS, type ByteHandling } from './row-checks.js';
 
 class FileChecker<K extends string> {
   readonly header: HeaderMap<K>;
@@ -18,15 +19,20 @@ class FileChecker<K extends string> {
   /** Every readable year, with its row count. */
   readonly yearsSeen = new Map<number, number>();
   protected readonly width: number;
+  /** Physical line of the header (1, or below title lines). */
+  readonly headerLine: number;
 
   constructor(
     readonly file: string,
     headerRecord: RawRecord,
     columns: readonly { key: K; aliases: readonly string[]; required: string }[],
     protected readonly years: ReadonlySet<number>,
-    protected readonly problems: Problem[],
+    protected readonly problems: ProblemSink,
+    /** The row problems this file can have (src/row-checks.ts). */
+    private readonly rowChecks: Readonly<Record<string, ByteHandling>>,
   ) {
     this.width = headerRecord.fields.length;
+    this.headerLine = headerRecord.line;
     this.header = mapHeader(headerRecord.fields, columns);
     for (const issue of this.header.issues) {
       if (issue.code === 'missing-column') {
@@ -54,10 +60,19 @@ class FileChecker<K extends string> {
     this.problems.push({ file: this.file, line, code, message, ...extra });
   }
 
+  /**
+   * A problem of a row: its code must be declared in src/row-checks.ts with how the byte path covers it,
+   * else a row rule would run on small files and silently not on large ones. Undeclared is a bug, said loudly.
+   */
+  protected reportRow(line: number, code: ProblemCode, message: string, extra: { column?: string; value?: string; year?: number } = {}): void {
+    if (!(code in this.rowChecks)) throw new Error(`row problem "${code}" is not declared in src/row-checks.ts (how does the byte path handle it?)`);
+    this.report(line, code, message, extra);
+  }
+
   /** A problem of one cell of the row being checked: it belongs to that row's year. */
   reportCell(line: number, code: ProblemCode, key: K, value: string, message: string, year = this.rowYear): void {
     const column = this.header.label[key];
-    this.report(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value, ...(year !== undefined ? { year } : {}) });
+    this.reportRow(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value, ...(year !== undefined ? { year } : {}) });
   }
 
   csvIssue(issue: CsvIssue): void {
@@ -73,7 +88,7 @@ class FileChecker<K extends string> {
       const spans = record.endLine > record.line
         ? ` (bản ghi kéo dài từ dòng ${record.line} đến dòng ${record.endLine} vì một ô trong ngoặc kép chứa xuống dòng: có thể một dấu ngoặc kép không được đóng và đã gộp các dòng sau vào đây)`
         : '';
-      this.report(record.line, 'field-count', `dòng có ${f.length} ô nhưng tiêu đề có ${this.width} cột${spans}`);
+      this.reportRow(record.line, 'field-count', `dòng có ${f.length} ô nhưng tiêu đề có ${this.width} cột${spans}`);
       return undefined;
     }
     const obj = {} as Record<K, string>;
@@ -147,8 +162,8 @@ export class OrgChecker extends FileChecker<OrgKey> {
   readonly orgs: OrgIndex = new Map();
   private cellWithoutParentColumn = 0;
 
-  constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: Problem[]) {
-    super(file, header, ORG_COLUMNS, years, problems);
+  constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: ProblemSink) {
+    super(file, header, ORG_COLUMNS, years, problems, ORG_ROW_CHECKS);
     for (const y of years) this.orgs.set(y, new OrgTable(y));
   }
 
@@ -167,7 +182,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
         `${KINDS[kind].name.toLowerCase()} là tổ chức cơ sở, cấp trên của nó là đơn vị báo cáo nên ô này phải để trống`);
     }
     if (kind === 'chi_bo_truc_thuoc' && this.header.index.parent_id < 0 && this.cellWithoutParentColumn++ === 0) {
-      this.report(1, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
+      this.reportRow(this.headerLine, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
     }
     // (the common row comes cleaned from fastOrg: its cells are not cleaned twice)
     const id = row.id ?? clean(obj.id);
@@ -257,13 +272,13 @@ export class MemberChecker extends FileChecker<MemberKey> {
     file: string,
     header: RawRecord,
     years: ReadonlySet<number>,
-    problems: Problem[],
+    problems: ProblemSink,
     /** Or a function that builds them when first needed (a worker thread that may never need them). */
     private orgsOrBuild: OrgIndex | undefined | (() => OrgIndex),
     /** Hash ids into typed arrays sized for about this many rows (0: exact Map, for small inputs). */
     private readonly hashedCapacity = 0,
   ) {
-    super(file, header, MEMBER_COLUMNS, years, problems);
+    super(file, header, MEMBER_COLUMNS, years, problems, MEMBER_ROW_CHECKS);
   }
 
   get orgs(): OrgIndex | undefined {
@@ -283,7 +298,11 @@ export class MemberChecker extends FileChecker<MemberKey> {
     return s;
   }
 
-  /** Checks one record; returns the row and its cell's index when it is valid, to be counted. */
+  /**
+   * Checks one record; returns the row and its cell's index when it is valid, to be counted. A new check here
+   * reports a code declared in src/row-checks.ts, and the byte path (scan.ts) must hand over any row it could
+   * fail: test/row-checks.test.ts holds the two paths to the same answers.
+   */
   add(record: RawRecord): { row: MemberRow; org: number } | undefined {
     if (!this.usable) return undefined;
     const c = this.cells(record);

@@ -1,14 +1,15 @@
 // Which year is reported and which compared: rows of the year asked must exist; problems of the
-// compared year cancel the comparison (its rows are not the report's) instead of failing the run.
+// compared year cancel a default comparison (its rows are not the report's) instead of failing the run;
+// a comparison the user asked for (--compare) that cannot be made is a usage error that says why.
 import { finalize, type Figures } from './aggregate.js';
 import type { CheckedInputs } from './check.js';
 import { UsageError } from './errors.js';
 import { formatCount } from './format.js';
-import type { Problem } from './problems.js';
+import type { ProblemList, Selection } from './problems.js';
 
 export interface Years {
-  /** The problems that fail the run. */
-  main: Problem[];
+  /** The problems that fail the run: those of the reported year, and those of every year. */
+  main: Selection;
   /** The reported year's figures (undefined when there are problems), and the compared year's. */
   figures: Figures | undefined;
   previous: Figures | undefined;
@@ -16,16 +17,28 @@ export interface Years {
   notice: string | undefined;
 }
 
-export function settleYears(year: number, compare: number | null, files: { organizations: string; members: string }, data: CheckedInputs, problems: Problem[]): Years {
+export interface Comparison {
+  /** The year to compare with, or null for none. */
+  year: number | null;
+  /** Named by --compare: it must be honoured, or the run stops (exit 2) saying why. */
+  explicit: boolean;
+}
+
+export function settleYears(year: number, compare: Comparison, files: { organizations: string; members: string }, data: CheckedInputs, problems: ProblemList): Years {
+  const other = compare.year === year ? null : compare.year;
   if (data.usable) requireYear(year, files, data, problems);
-  const main = problems.filter((p) => p.year === undefined || p.year !== compare || compare === year);
-  const figures = main.length === 0 ? figuresOf(data, year) : undefined;
-  if (compare === null || compare === year) return { main, figures, previous: undefined, notice: undefined };
-  const theirs = problems.length - main.length;
+  if (compare.explicit && other !== null && data.usable) requireCompared(other, files, data);
+  const isMain = (key: number | 'all') => key !== other;
+  const main = problems.select(isMain);
+  const figures = main.total === 0 ? figuresOf(data, year) : undefined;
+  if (other === null) return { main, figures, previous: undefined, notice: undefined };
+  const theirs = problems.total((key) => !isMain(key));
   if (theirs > 0) {
-    return { main, figures, previous: undefined, notice: `assess: không so sánh với năm ${compare}: dữ liệu năm đó có ${formatCount(theirs)} lỗi (xem: assess validate --year ${compare})\n` };
+    const why = `dữ liệu năm đó có ${formatCount(theirs)} lỗi`;
+    if (compare.explicit && main.total === 0) throw new UsageError(`không so sánh được với năm ${other}: ${why}`, `xem các lỗi bằng: assess validate --year ${other}; hoặc bỏ --compare`);
+    return { main, figures, previous: undefined, notice: `assess: không so sánh với năm ${other}: ${why} (xem: assess validate --year ${other})\n` };
   }
-  return { main, figures, previous: figuresOf(data, compare), notice: undefined };
+  return { main, figures, previous: figuresOf(data, other), notice: undefined };
 }
 
 function figuresOf(data: CheckedInputs, year: number): Figures | undefined {
@@ -34,14 +47,36 @@ function figuresOf(data: CheckedInputs, year: number): Figures | undefined {
   return orgs && counts && orgs.size > 0 ? finalize(orgs, counts) : undefined;
 }
 
-/** No row of the year in either file is a usage error (wrong --year); in one file only, a data problem. */
-function requireYear(year: number, inputs: { organizations: string; members: string }, data: CheckedInputs, problems: Problem[]): void {
-  const has = (m: Map<number, number>) => (m.get(year) ?? 0) > 0;
-  const list = (m: Map<number, number>) => (m.size ? [...m.keys()].sort().join(', ') : 'không có năm nào');
-  if (!has(data.orgYears) && !has(data.memberYears)) {
-    throw new UsageError(`không có dữ liệu năm ${year}: organizations.csv có ${list(data.orgYears)}; members.csv có ${list(data.memberYears)}`, 'chọn một năm có trong dữ liệu với --year');
+const has = (m: ReadonlyMap<number, number>, year: number) => (m.get(year) ?? 0) > 0;
+
+/** "organizations.csv có các năm 2023, 2024" / "members.csv không có dòng nào ghi năm đọc được". */
+function yearsOf(file: string, m: ReadonlyMap<number, number>): string {
+  if (m.size === 0) return `${file} không có dòng nào ghi năm đọc được`;
+  const list = [...m.keys()].sort((a, b) => a - b).join(', ');
+  return m.size === 1 ? `${file} chỉ có năm ${list}` : `${file} có các năm ${list}`;
+}
+
+/**
+ * No row of the year in either file is a usage error (wrong --year), unless some years could not be read
+ * (then those rows are the problem, listed with exit 1); in one file only, a data problem.
+ */
+function requireYear(year: number, inputs: { organizations: string; members: string }, data: CheckedInputs, problems: ProblemList): void {
+  const unreadable = (file: string) => problems.select().listed.some((p) => p.file === file && p.code === 'bad-year');
+  if (!has(data.orgYears, year) && !has(data.memberYears, year)) {
+    if (unreadable(inputs.organizations) || unreadable(inputs.members)) return;
+    throw new UsageError(`không có dữ liệu năm ${year}: ${yearsOf(inputs.organizations, data.orgYears)}; ${yearsOf(inputs.members, data.memberYears)}`, 'chọn một năm có trong dữ liệu với --year');
   }
   for (const [file, m, what] of [[inputs.organizations, data.orgYears, 'tổ chức'], [inputs.members, data.memberYears, 'đảng viên']] as const) {
-    if (!has(m)) problems.push({ file, line: 0, code: 'no-rows', message: `không có ${what} nào của năm ${year} (tệp có: ${list(m)})`, year });
+    if (!has(m, year) && !unreadable(file)) problems.push({ file, line: 0, code: 'no-rows', message: `không có ${what} nào của năm ${year} (${yearsOf('tệp', m)})`, year });
   }
+}
+
+/** The year --compare names must have rows in both files. */
+function requireCompared(other: number, inputs: { organizations: string; members: string }, data: CheckedInputs): void {
+  if (has(data.orgYears, other) && has(data.memberYears, other)) return;
+  const where = [
+    ...(has(data.orgYears, other) ? [] : [yearsOf(inputs.organizations, data.orgYears)]),
+    ...(has(data.memberYears, other) ? [] : [yearsOf(inputs.members, data.memberYears)]),
+  ];
+  throw new UsageError(`không so sánh được với năm ${other} (--compare): không có dữ liệu năm đó; ${where.join('; ')}`, 'chọn một năm có trong dữ liệu, hoặc bỏ --compare');
 }

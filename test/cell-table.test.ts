@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CODE_INDEX, newMemberCounts, NCODES } from '../src/aggregate.js';
-import { CellTable } from '../src/cell-table.js';
+import { CellTable, slotSize } from '../src/cell-table.js';
 import { hashBytes } from '../src/idset.js';
 
 const find = (t: CellTable, id: string): number => {
@@ -61,5 +61,24 @@ describe('CellTable', () => {
         for (const p of [...probes, ...cells]) expect(find(t, p) >= 0).toBe(set.has(p));
       }),
     );
+  });
+});
+
+describe('the slot layout follows the number of rating codes', () => {
+  it('slotSize: 16 Int32s (a cache line) for the nine codes of today, 32 for a tenth', () => {
+    expect(slotSize(NCODES)).toBe(16);
+    expect(slotSize(10)).toBe(32);
+  });
+
+  it('a table for ten codes finds, counts and drains the tenth', () => {
+    const ids = ['CB1', 'Chi-bo-co-mot-ma-rat-dai-hon-16-byte'];
+    const t = CellTable.build(ids, Int32Array.from([0, 1]), false, 10);
+    for (const id of ids) t.add(find(t, id), 9);
+    t.add(find(t, 'CB1'), 0);
+    const counts = { byOrg: new Int32Array(2 * 10), byRating: new Float64Array(10) };
+    t.drainInto(counts);
+    expect([...counts.byRating]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+    expect(counts.byOrg[9]).toBe(1);
+    expect(counts.byOrg[19]).toBe(1);
   });
 });

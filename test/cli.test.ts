@@ -105,7 +105,7 @@ describe('usage errors exit 2, explained on stderr, nothing on stdout', () => {
     const d = dataDir({ organizations: SMALL.organizations, members: 'id,org_id,year,rating\nDV1,CB1,2016,HTNV\n' });
     const r = assess(['validate', '--year', '2017', d]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('members.csv: không có đảng viên nào của năm 2017 (tệp có: 2016)');
+    expect(r.stderr).toContain('members.csv: không có đảng viên nào của năm 2017 (tệp chỉ có năm 2016)');
   });
 });
 

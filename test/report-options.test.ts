@@ -140,10 +140,11 @@ describe('year over year', () => {
     expect(assess(['report', '--year', '2017', twoYears, '--no-compare']).stdout).not.toContain('So với năm');
   });
 
-  it('--compare names a year; a year without rows is not compared and not an error', () => {
+  it('--compare names a year; one without rows cannot be compared: a usage error that says so', () => {
     const r = assess(['report', '--year', '2017', twoYears, '--format', 'json', '--compare', '2012']);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).previous).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('không so sánh được với năm 2012');
     expect(JSON.parse(assess(['report', '--year', '2017', twoYears, '--format', 'json', '--compare', '2016']).stdout).previous.year).toBe(2016);
   });
 
@@ -158,11 +159,11 @@ describe('year over year', () => {
 
 describe('regulation warnings', () => {
   // 2017: DB2 has 1 cell, YEU (more than a third) but is rated HTNV; CB1 is fine; DB2-C1 has 1/2 KHTNV (not more).
-  it('are printed as FILE:LINE: warning: …, exit 0; --strict makes them problems, exit 1', () => {
+  it('are printed as FILE:LINE: cảnh báo: …, exit 0; --strict makes them problems, exit 1', () => {
     const d = dataDir(SMALL);
     const r = assess(['validate', '--year', '2017', d]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/organizations\.csv:3: warning: Đảng bộ xã Bình Minh: có 1\/1 chi bộ trực thuộc yếu kém \(hơn 1\/3\)/);
+    expect(r.stderr).toMatch(/organizations\.csv:3: cảnh báo: Đảng bộ xã Bình Minh: có 1\/1 chi bộ trực thuộc yếu kém \(hơn 1\/3\)/);
     const s = assess(['report', '--year', '2017', d, '--strict']);
     expect(s.code).toBe(1);
     expect(s.stdout).toBe('');
@@ -182,8 +183,8 @@ describe('the 2019 fixture (ham-my-2019): rules of the newer scheme, and 2018 to
   it('warns on exactly the three planted breaches, at their lines, exit 0', () => {
     const r = assess(['validate', '--year', '2019', HAM_MY]);
     expect(r.code).toBe(0);
-    const warnings = r.stderr.split('\n').filter((l) => l.includes(': warning: '));
-    expect(warnings.map((l) => l.replace(/: warning: .*/, ''))).toEqual([
+    const warnings = r.stderr.split('\n').filter((l) => l.includes(': cảnh báo: '));
+    expect(warnings.map((l) => l.replace(/: cảnh báo: .*/, ''))).toEqual([
       `${HAM_MY}/organizations.csv:307`,
       `${HAM_MY}/organizations.csv:424`,
       `${HAM_MY}/organizations.csv:430`,
@@ -201,7 +202,7 @@ describe('the 2019 fixture (ham-my-2019): rules of the newer scheme, and 2018 to
   });
 
   it('2018 has no warning, and 2019 compares with it', () => {
-    expect(assess(['validate', '--year', '2018', HAM_MY]).stderr).not.toContain('warning');
+    expect(assess(['validate', '--year', '2018', HAM_MY]).stderr).not.toContain('cảnh báo');
     const j = JSON.parse(assess(['report', '--year', '2019', HAM_MY, '--format', 'json']).stdout);
     expect(j.previous).toMatchObject({ year: 2018, baseOrganizations: { total: 35 }, cells: { total: 181 }, members: { total: 4105 } });
     expect(j.weak.map((w: { name: string }) => w.name)).toHaveLength(5);

@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { mergeCounts, newMemberCounts, type MemberCounts } from '../aggregate.js';
 import { HashedIdSet } from '../idset.js';
-import type { Problem } from '../problems.js';
+import { ProblemList, type ProblemData } from '../problems.js';
 import type { Progress } from './progress.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanOrgs, type ScanResult } from '../scan.js';
 import { ORG_KINDS, type OrgKind } from '../schemes.js';
@@ -58,7 +58,7 @@ function unpackOrgs(packed: PackedOrgs): OrgIndex {
 }
 
 interface PackedResult {
-  problems: Problem[];
+  problems: ProblemData;
   counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][] }[];
   yearsSeen: [number, number][];
   ids: { year: number; buckets: Int32Array[]; used: Int32Array }[];
@@ -69,7 +69,7 @@ export function packResult(r: ScanResult): { packed: PackedResult; transfer: Arr
   const ids = [...r.ids].map(([year, set]) => ({ year, ...set.export() }));
   const counts = [...r.counts.values()].map((c) => ({ year: c.year, byRating: c.byRating, byOrg: c.byOrg, reasons: [...c.reasons].map(([k, m]) => [k, [...m]] as [string, [string, number][]]) }));
   const transfer = [...ids.flatMap((s) => s.buckets.map((b) => b.buffer as ArrayBuffer)), ...counts.map((c) => c.byOrg.buffer as ArrayBuffer)];
-  return { packed: { problems: r.problems, counts, yearsSeen: [...r.yearsSeen], ids, endedInRecord: r.endedInRecord }, transfer: [...new Set(transfer)] };
+  return { packed: { problems: r.problems.data(), counts, yearsSeen: [...r.yearsSeen], ids, endedInRecord: r.endedInRecord }, transfer: [...new Set(transfer)] };
 }
 
 function unpackResult(p: PackedResult): ScanResult {
@@ -78,8 +78,10 @@ function unpackResult(p: PackedResult): ScanResult {
     const m = newMemberCounts(c.year, 0);
     counts.set(c.year, { ...m, byRating: c.byRating, byOrg: c.byOrg, reasons: new Map(c.reasons.map(([k, e]) => [k as 'UNRANKED' | 'PENDING', new Map(e)])) });
   }
+  const problems = new ProblemList(p.problems.max);
+  problems.absorb(p.problems);
   return {
-    problems: p.problems,
+    problems,
     counts,
     yearsSeen: new Map(p.yearsSeen),
     ids: new Map(p.ids.map((s) => [s.year, HashedIdSet.from(s)])),
@@ -159,7 +161,7 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   const mine = scanOrgs(orgs, true);
   const tables: [number, CellTableData][] = job.years.map((y) => [y, mine.cells(y).data()]);
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
-    workerData: { path, start: bodyStart, end: split, job: { ...job, firstLine: 2, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
+    workerData: { path, start: bodyStart, end: split, job: { ...job, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
   });
   // Progress: the bytes both threads have scanned (the worker says how far it is as it goes).
   const perRow = size / Math.max(1, job.expected);
@@ -196,5 +198,6 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   }
   for (const [year, n] of theirs.yearsSeen) ours.yearsSeen.set(year, (ours.yearsSeen.get(year) ?? 0) + n);
   for (const [year, set] of ours.ids) set.absorb(theirs.ids.get(year)!, 0);
-  return { ...ours, problems: [...theirs.problems, ...ours.problems] };
+  theirs.problems.absorb(ours.problems);
+  return { ...ours, problems: theirs.problems };
 }

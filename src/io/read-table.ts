@@ -13,6 +13,7 @@ import { scanInParallel } from './parallel.js';
 import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
 import { bytesPerLine } from '../line-scanner.js';
+import { namesRequiredColumn } from '../columns.js';
 
 export interface TableBatch {
   records: RawRecord[];
@@ -40,7 +41,7 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
   const start = (text: string, final: boolean): TableBatch | undefined => {
     pending += text;
     if (!final && !pending.includes('\n') && pending.length < CHUNK) return undefined;
-    const delimiter = sniffDelimiter(pending);
+    const delimiter = sniffDelimiter(pending, namesRequiredColumn);
     onInfo?.({ encoding: (decoder?.encoding ?? 'utf-8') as Encoding, delimiter });
     tokenizer = new Tokenizer(delimiter);
     const text2 = pending;

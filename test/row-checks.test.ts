@@ -1,0 +1,138 @@
+// Every row problem declared in src/row-checks.ts is found alike by the string path and the byte path,
+// for both files: a sample row per code (the compiler wants one for each declared code), and random files
+// whose every cell, in every column, may take odd values. A row rule added to a checker without the byte
+// path handing its rows over fails here (or, with an undeclared code, throws in every test).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { finalize } from '../src/aggregate.js';
+import { checkMembers, checkOrganizations } from '../src/check.js';
+import { jsonChunks } from '../src/json-stream.js';
+import { jsonReport } from '../src/model.js';
+import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../src/problems.js';
+import { MEMBER_ROW_CHECKS, ORG_ROW_CHECKS, RECORD_CHECKS, type MemberRowCode, type OrgRowCode } from '../src/row-checks.js';
+import { bytesSource, SMALL } from './support.js';
+
+const YEAR = 2017;
+
+/** Both files through the checkers, each on the string path or the byte path, in chunks of `chunk`. */
+async function run(orgs: string, members: string, chunk: number, bytePath: boolean) {
+  const problems: Problem[] = [];
+  const years = new Set([YEAR, YEAR - 1]);
+  const o = await checkOrganizations('organizations.csv', bytesSource(Buffer.from(orgs), chunk, bytePath), years, problems);
+  const m = await checkMembers('members.csv', bytesSource(Buffer.from(members), chunk, bytePath), years, o.result, problems);
+  const table = o.result?.get(YEAR);
+  const f = problems.length === 0 && table && table.size > 0 ? finalize(table, m.result.get(YEAR)!) : undefined;
+  return {
+    problems: sortProblems(problems).map((p) => formatProblem(p)),
+    codes: [...new Set(problems.map((p) => p.code))].sort(),
+    figures: f && [...jsonChunks(jsonReport(f, {}))].join(''),
+  };
+}
+
+async function same(orgs: string, members: string, chunks = [5, 64, 1 << 20]): Promise<ProblemCode[]> {
+  const want = await run(orgs, members, 1 << 20, false);
+  for (const chunk of chunks) expect(await run(orgs, members, chunk, true), `chunks of ${chunk}`).toEqual(want);
+  return want.codes as ProblemCode[];
+}
+
+const O = SMALL.organizations.trimEnd();
+const M = SMALL.members.trimEnd();
+/** Enough plain rows around the sample for the byte path to be doing its own work. */
+const plainMembers = Array.from({ length: 30 }, (_, i) => `DVP${i},Tên ${i},CB1,${YEAR},HTNV,`).join('\n');
+
+const MEMBER_SAMPLES: Record<MemberRowCode, string> = {
+  'field-count': `DV9,A,CB1,${YEAR},HTNV`,
+  'bad-year': 'DV9,A,CB1,20l7,HTNV,',
+  'empty-cell': `,A,CB1,${YEAR},HTNV,`,
+  'unknown-rating': `DV9,A,CB1,${YEAR},Giỏi,`,
+  'rating-scheme': `DV9,A,CB1,${YEAR},TSVM,`,
+  'duplicate-id': `DV1,A,CB1,${YEAR},HTNV,`,
+  'unknown-org': `DV9,A,KHONG-CO,${YEAR},HTNV,`,
+  'not-a-cell': `DV9,A,DB1,${YEAR},HTNV,`,
+};
+
+const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string }> = {
+  'field-count': { orgs: `CB7,A,chi_bo_co_so,,${YEAR}` },
+  'bad-year': { orgs: 'CB7,A,chi_bo_co_so,,20l7,HTNV' },
+  'empty-cell': { orgs: `CB7,,chi_bo_co_so,,${YEAR},HTNV` },
+  'unknown-kind': { orgs: `CB7,A,to_dan_pho,,${YEAR},HTNV` },
+  'unknown-rating': { orgs: `CB7,A,chi_bo_co_so,,${YEAR},Giỏi` },
+  'rating-scheme': { orgs: `CB7,A,chi_bo_co_so,,${YEAR},HTXSNV` },
+  'base-with-parent': { orgs: `CB7,A,chi_bo_co_so,DB1,${YEAR},HTNV` },
+  'missing-column': { orgs: `CB7,A,chi_bo_co_so,${YEAR},HTNV\nC9,B,chi_bo_truc_thuoc,${YEAR},HTNV`, header: 'id,name,kind,year,rating' },
+  'duplicate-id': { orgs: `CB1,A,chi_bo_co_so,,${YEAR},HTNV` },
+  'missing-parent': { orgs: `C9,A,chi_bo_truc_thuoc,,${YEAR},HTNV` },
+  'bad-parent': { orgs: `C9,A,chi_bo_truc_thuoc,CB1,${YEAR},HTNV` },
+};
+
+const RECORD_SAMPLES: Record<keyof typeof RECORD_CHECKS, string> = {
+  'unclosed-quote': `DV9,"A,CB1,${YEAR},HTNV,`,
+  'text-after-quote': `DV9,"A"b,CB1,${YEAR},HTNV,`,
+  'record-too-long': `DV9,${'x'.repeat((1 << 20) + 10)},CB1,${YEAR},HTNV,`,
+  'bad-encoding': `DV9,A\ufffd,CB1,${YEAR},HTNV,`,
+};
+
+describe('every declared row problem: the same on both paths', () => {
+  it('each declared code has a sample, and nothing else is declared', () => {
+    expect(Object.keys(MEMBER_SAMPLES).sort()).toEqual(Object.keys(MEMBER_ROW_CHECKS).sort());
+    expect(Object.keys(ORG_SAMPLES).sort()).toEqual(Object.keys(ORG_ROW_CHECKS).sort());
+  });
+
+  it.each(Object.entries(MEMBER_SAMPLES))('members.csv: %s', async (code, row) => {
+    const codes = await same(SMALL.organizations, `${M}\n${plainMembers}\n${row}\n${plainMembers.replaceAll('DVP', 'DVQ')}\n`);
+    expect(codes).toContain(code);
+  });
+
+  it.each(Object.entries(ORG_SAMPLES))('organizations.csv: %s', async (code, { orgs, header }) => {
+    const base = header ? O.replace('id,name,kind,parent_id,year,rating', header).replace(/,([^,\n]*),(\d{4}),/g, (m0, p: string, y: string) => (p === '' || /^D/.test(p) ? `,${y},` : m0)) : O;
+    const codes = await same(`${header ? `${header}\nCB1,Chi bộ Trường THPT,chi_bo_co_so,${YEAR},YEU` : base}\n${orgs}\n`, SMALL.members);
+    expect(codes).toContain(code);
+  });
+
+  it.each(Object.entries(RECORD_SAMPLES))('a record: %s', async (code, row) => {
+    // (a megabyte cut in chunks of a few bytes would only test the test's patience)
+    const chunks = code === 'record-too-long' ? [4096, 1 << 20] : undefined;
+    const codes = await same(`${O}\n${row.replace('CB1', 'chi_bo_co_so').replace(`,${YEAR},HTNV,`, `,,${YEAR},HTNV`)}\n`, `${M}\n${row}\n`, chunks);
+    expect(codes).toContain(code);
+  }, 20_000);
+});
+
+describe('random files, every column with odd values: the same on both paths', () => {
+  // Odd values for any cell: blank, spaces around, case, accents decomposed, other scripts, digits, separators…
+  const odd = fc.constantFrom('', ' ', ' x ', 'X', 'nguyễn', 'Nguye\u0302\u0303n', '0', '00', '-', '_', '.', 'ĐB', '\u00a0', 'a\tb', '2017', 'HTNV', 'Không xếp loại', 'UNRANKED', '\u200b', '×', 'CB1 ');
+  const cell = (usual: fc.Arbitrary<string>) => fc.oneof({ weight: 6, arbitrary: usual }, { weight: 1, arbitrary: odd });
+
+  it('members.csv', async () => {
+    const member = fc.tuple(
+      cell(fc.integer({ min: 1, max: 40 }).map((i) => `DV${i}`)),
+      cell(fc.constantFrom('An', 'Bình', '')),
+      cell(fc.constantFrom('CB1', 'DB1-C1', 'DB1-C2', 'DB2-C1')),
+      cell(fc.constantFrom('2017', '2016', '2017.0')),
+      cell(fc.constantFrom('HTXSNV', 'HTTNV', 'HTNV', 'HTNV_HC', 'KHTNV', 'UNRANKED', 'PENDING', '')),
+      cell(fc.constantFrom('', 'Miễn sinh hoạt', 'Chuyển đến')),
+    ).map((cells) => cells.join(','));
+    await fc.assert(
+      fc.asyncProperty(fc.array(member, { maxLength: 50 }), async (rows) => {
+        await same(SMALL.organizations, ['id,name,org_id,year,rating,reason', ...rows, ''].join('\n'));
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('organizations.csv', async () => {
+    const org = fc.tuple(
+      cell(fc.constantFrom('CB1', 'CB2', 'DB1', 'DB3', 'C1', 'C2', 'C3')),
+      cell(fc.constantFrom('Chi bộ A', 'Đảng bộ B', '')),
+      cell(fc.constantFrom('dang_bo_co_so', 'chi_bo_co_so', 'chi_bo_truc_thuoc', 'Chi bộ trực thuộc')),
+      cell(fc.constantFrom('', 'DB1', 'DB3', 'CB1')),
+      cell(fc.constantFrom('2017', '2016', '2017,0')),
+      cell(fc.constantFrom('TSVM', 'HTTNV', 'HTNV', 'YEU', 'UNRANKED', '')),
+    ).map((cells) => cells.join(','));
+    await fc.assert(
+      fc.asyncProperty(fc.array(org, { maxLength: 30 }), async (rows) => {
+        await same(['id,name,kind,parent_id,year,rating', ...rows, ''].join('\n'), SMALL.members);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});
