@@ -2,6 +2,7 @@
 // per field. A plain line (the header's width, every cell in its usual form, an id not seen before) is
 // added here on bytes; any other goes to OrgChecker through the string tokenizer (line-scanner.ts), which
 // says what is wrong: the same problems either way (test/scan-orgs.test.ts feeds both the same inputs).
+import { remember } from './cache.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
 import { parseYearBytes } from './schema.js';
 import type { OrgTable } from './org-table.js';
@@ -90,7 +91,7 @@ export class OrgScanner extends LineScanner {
     if (k === undefined) {
       const kind = kindOf(buf.toString('utf8', s, e));
       k = kind === undefined ? -1 : ORG_KINDS.indexOf(kind);
-      if (this.kinds.size < 1000) this.kinds.set(raw, k);
+      remember(this.kinds, raw, k);
     }
     return k;
   }
@@ -102,7 +103,7 @@ function ratingAt(ys: YearRows, buf: Buffer, s: number, e: number): number {
   if (r === undefined) {
     const code = ratingOf(buf.toString('utf8', s, e));
     r = code !== undefined && blockCodes(ys.table.year, 'org').includes(code) ? RATING_CODES.indexOf(code) : -1;
-    if (ys.ratings.size < 1000) ys.ratings.set(raw, r);
+    remember(ys.ratings, raw, r);
   }
   return r;
 }

@@ -2,6 +2,7 @@
 // every field. A plain line (the header's width, every checked cell in its usual form) is handled here on
 // bytes; anything else goes to MemberChecker through the string tokenizer (line-scanner.ts): the
 // reference path, so the problems said are the same either way (test/scan.test.ts feeds both the same inputs).
+import { remember } from './cache.js';
 import { addMember, CODE_INDEX, countReason, newMemberCounts, type MemberCounts } from './aggregate.js';
 import { CellTable } from './cell-table.js';
 import { HASH, hashBytes, type HashedIdSet } from './idset.js';
@@ -114,7 +115,7 @@ export class MemberScanner extends LineScanner {
     let reason = this.reasons.get(raw);
     if (reason === undefined) {
       reason = clean(buf.toString('utf8', s, e));
-      if (this.reasons.size < 10_000) this.reasons.set(raw, reason); // free text: keep the common ones only
+      remember(this.reasons, raw, reason); // free text: the common ones are kept
     }
     countReason(this.counts.get(year)!.reasons.get(code === UNRANKED ? 'UNRANKED' : 'PENDING')!, reason);
   }
@@ -140,14 +141,14 @@ function shortRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
   let key = e - s; // length first: "" and "\0" differ
   for (let i = s; i < e; i++) key = key * 256 + buf[i]!;
   let r = ys.shortRatings.get(key);
-  if (r === undefined) ys.shortRatings.set(key, (r = allowedRating(buf.toString('utf8', s, e), ys.year)));
+  if (r === undefined) r = remember(ys.shortRatings, key, allowedRating(buf.toString('utf8', s, e), ys.year));
   return r;
 }
 
 function longRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
   const raw = buf.toString('latin1', s, e);
   let r = ys.ratings.get(raw);
-  if (r === undefined) ys.ratings.set(raw, (r = allowedRating(buf.toString('utf8', s, e), ys.year)));
+  if (r === undefined) r = remember(ys.ratings, raw, allowedRating(buf.toString('utf8', s, e), ys.year));
   return r;
 }
 

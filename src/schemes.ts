@@ -1,5 +1,6 @@
 // Rating schemes, organization kinds and every spelling users write for them: all data, no branches.
 // Adding a scheme or an alias is a one-line change here (and a row in test/schemes.test.ts).
+import { remember } from './cache.js';
 
 export const RATING_CODES = ['TSVM', 'HTXSNV', 'HTTNV', 'HTNV', 'HTNV_HC', 'YEU', 'KHTNV', 'UNRANKED', 'PENDING'] as const;
 export type RatingCode = (typeof RATING_CODES)[number];
@@ -109,8 +110,7 @@ function memoized<K>(table: Map<string, K>): (cell: string) => K | undefined {
   return (cell) => {
     let code = seen.get(cell);
     if (code === undefined) {
-      code = table.get(fold(cell)) ?? null;
-      if (seen.size < 10_000) seen.set(cell, code);
+      code = remember(seen, cell, table.get(fold(cell)) ?? null);
     }
     return code ?? undefined;
   };
