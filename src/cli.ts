@@ -142,6 +142,9 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
         if ((o as Partial<Parsed>).year === undefined) cmd.error('thiếu tùy chọn --year <YYYY>: năm đánh giá, xếp loại, ví dụ --year 2017', { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
         if (o.template !== undefined && o.format === 'json') throw new UsageError('--template không dùng được với --format json', 'bỏ --template, hoặc chọn --format text, md hoặc html');
         if (o.check !== undefined && o.out !== undefined) throw new UsageError('--check và --out không dùng cùng nhau: --check chỉ so sánh, không ghi');
+        for (const [flag, value] of [['--out', o.out], ['--check', o.check], ['--template', o.template]] as const) {
+          if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} cần tên một tệp, không được để trống`);
+        }
         if (o.compare === o.year) throw new UsageError(`--compare ${o.compare} trùng với --year: không thể so sánh một năm với chính nó`, 'chọn một năm khác, hoặc bỏ --compare');
         const compare = o.compare === false ? null : (o.compare ?? o.year - 1);
         const compareExplicit = typeof o.compare === 'number';

@@ -223,12 +223,34 @@ function lineOf(text: string, jsonPath: readonly PropertyKey[]): number {
 }
 
 /** Reads a text file the user named (--check FILE): missing or unreadable is a usage error. */
-export async function readText(file: string): Promise<string> {
+export async function readText(file: string, maxBytes = Infinity): Promise<{ text: string; cut: boolean }> {
   requireCwd(file);
+  let fh;
   try {
-    return await readFile(file, 'utf8');
+    fh = await open(file, constants.O_RDONLY);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`không đọc được ${showPath(file)}: ${code === 'ENOENT' ? 'không có tệp này' : fsReason(e, 'đọc')}`);
+  }
+  try {
+    const s = await fh.stat();
+    if (s.isDirectory()) throw new UsageError(`không đọc được ${showPath(file)}: ${notAFile(s)}`);
+    // Read in pieces, at most maxBytes (a pipe such as <(git show …) is fine; /dev/zero ends at the cap).
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, maxBytes - total + 1)));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      parts.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { text: '', cut: true };
+    }
+    return { text: Buffer.concat(parts).toString('utf8'), cut: false };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`không đọc được ${showPath(file)}: ${fsReason(e, 'đọc')}`);
+  } finally {
+    await fh.close().catch(() => {});
   }
 }
