@@ -429,11 +429,13 @@ export function render(set: TemplateSet, model: object): string {
   return tidy(out);
 }
 
-/** One trailing newline, no trailing spaces, at most one blank line in a row, LF only. */
+/** One trailing newline, no trailing spaces, at most one blank line in a row, LF only, no control character. */
 export function tidy(text: string): string {
   return (
     text
       .replace(/\r\n?/g, '\n')
+      // Control characters (an escape sequence in a name would drive the reader's terminal): only from the data.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
       .replace(/[ \t]+$/gm, '')
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+/, '')

@@ -29,3 +29,20 @@ describe('empty file names', () => {
     expect(r.stderr).toContain(`${flag} cần tên một tệp`);
   });
 });
+
+describe('values from the data aimed at a terminal', () => {
+  it('an escape sequence in a name does not reach the text report', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'assess-run-'));
+    dirs.push(dir);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'organizations.csv'), 'id,name,kind,parent_id,year,rating\nCB1,Chi bộ \u001b[2J\u001b[31mA\u0007,chi_bo_co_so,,2019,KHTNV\nCB2,Chi bộ B,chi_bo_co_so,,2019,HTTNV\n');
+    writeFileSync(path.join(dir, 'members.csv'), 'id,org_id,year,rating\nDV1,CB1,2019,HTNV\nDV2,CB2,2019,HTTNV\n');
+    for (const format of ['text', 'md', 'html']) {
+      const r = await runCli(['report', '--year', '2019', dir, '--format', format]);
+      expect(r.code).toBe(0);
+      if (format !== 'md') expect(r.stdout).toContain('Chi bộ [2J[31mA'); // (md escapes the brackets)
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
+});
