@@ -416,14 +416,30 @@ function compile(file: string, source: string, escape: boolean, precompiled?: Re
   };
 }
 
+/** How deep partials may call partials: the built-in templates go three deep. */
+export const MAX_PARTIAL_DEPTH = 64;
+
 /** Renders the model; a template mistake becomes a TemplateError naming the file. */
 export function render(set: TemplateSet, model: object): string {
   const main = compile(set.name, set.main, set.escape, set.precompiled);
   // Partials compile when first used: a broken .hbs beside the template that it never calls does no harm.
   const partials: Record<string, Handlebars.TemplateDelegate> = {};
+  // Partials nested deeper than any report needs are refused before the stack runs out (which, depending on
+  // what V8 is doing at that moment, can end the process instead of throwing).
+  let depth = 0;
   for (const [name, p] of Object.entries(set.partials)) {
     let fn: Handlebars.TemplateDelegate | undefined;
-    partials[name] = (context, runtime) => (fn ??= compile(p.file, p.source, set.escape, set.precompiled))(context, runtime);
+    partials[name] = (context, runtime) => {
+      if (++depth > MAX_PARTIAL_DEPTH) {
+        depth = 0;
+        throw new TemplateError(p.file, `mẫu con "${name}" được gọi lồng nhau quá ${MAX_PARTIAL_DEPTH} tầng: có lẽ các mẫu con gọi nhau không dừng (đệ quy)`);
+      }
+      try {
+        return (fn ??= compile(p.file, p.source, set.escape, set.precompiled))(context, runtime);
+      } finally {
+        depth = Math.max(0, depth - 1);
+      }
+    };
   }
   const out = main(model, { partials, data: { html: set.escape }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   return tidy(out);
@@ -435,6 +451,7 @@ export function tidy(text: string): string {
     text
       .replace(/\r\n?/g, '\n')
       // Control characters (an escape sequence in a name would drive the reader's terminal): only from the data.
+      // eslint-disable-next-line no-control-regex -- these are what is removed
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
       .replace(/[ \t]+$/gm, '')
       .replace(/\n{3,}/g, '\n\n')

@@ -2,7 +2,7 @@
 // a report.json that does not parse or fit its schema is a data problem (exit 1).
 // Also the file system's errors said in Vietnamese, for every file the io layer touches.
 import { constants } from 'node:fs';
-import { access, lstat, open, readFile, stat } from 'node:fs/promises';
+import { access, lstat, open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
