@@ -3,15 +3,14 @@
 // files. Each is exit 2 with a Vietnamese message, never a stack trace (exit 3) or a raw error code.
 // Most run the built binary (`npm run build` first), as a user would.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../src/cli.js';
+import { describe, expect, it } from 'vitest';
 import { fsReason } from '../src/io/inputs.js';
 import { MAX_PARTIALS } from '../src/io/read-templates.js';
+import { runCli } from './in-process.js';
+import { scratch } from './support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'assess.js');
@@ -20,30 +19,6 @@ const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
 /** A raw error code or an English system message where words are due. */
 const RAW = /\b(E[A-Z]{2,}|ERR_[A-Z_]+)\b|no such file|undefined|too long|Too many/;
 
-const temps: string[] = [];
-function temp(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'assess-env-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
-    this.text += String(chunk);
-    done();
-  }
-}
-
-async function run(argv: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await cli(argv, { stdout, stderr, env: { NO_COLOR: '1' } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 interface Spawned {
   code: number | null;
@@ -91,7 +66,7 @@ describe('stdout on a full disk', () => {
     try {
       const ok = spawnSync(process.execPath, [BIN, 'validate', '--year', '2017', FIXTURE], { cwd: ROOT, stdio: ['ignore', 'ignore', fd], timeout: 30_000 });
       expect(ok.status).toBe(0);
-      const usage = spawnSync(process.execPath, [BIN, 'report', '--year', '2017', path.join(temp(), 'none')], { cwd: ROOT, stdio: ['ignore', 'ignore', fd], timeout: 30_000 });
+      const usage = spawnSync(process.execPath, [BIN, 'report', '--year', '2017', path.join(scratch('assess-env-'), 'none')], { cwd: ROOT, stdio: ['ignore', 'ignore', fd], timeout: 30_000 });
       expect(usage.status).toBe(2);
     } finally {
       closeSync(fd);
@@ -99,14 +74,14 @@ describe('stdout on a full disk', () => {
   });
 
   it('a reader that goes away (| head -c 10) is still quiet: exit 0, nothing on stderr', () => {
-    const r = shell(`"$NODE" "$BIN" report --year 2017 ${FIXTURE} 2>err | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"; cat err; rm -f err`, temp());
+    const r = shell(`"$NODE" "$BIN" report --year 2017 ${FIXTURE} 2>err | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"; cat err; rm -f err`, scratch('assess-env-'));
     expect(r.stdout).toBe('0\n');
   });
 });
 
 describe('a working directory that was deleted', () => {
   const gone = (args: string) => {
-    const parent = temp();
+    const parent = scratch('assess-env-');
     return shell(`mkdir gone && cd gone && rmdir ../gone && exec "$NODE" "$BIN" ${args}`, parent);
   };
 
@@ -131,27 +106,27 @@ describe('a working directory that was deleted', () => {
 
 describe('paths the system cannot take', () => {
   it('a DIR longer than PATH_MAX: exit 2, "dài quá", the path shortened in the message', async () => {
-    const r = await run(['report', '--year', '2017', `/tmp/${'a'.repeat(5000)}`]);
+    const r = await runCli(['report', '--year', '2017', `/tmp/${'a'.repeat(5000)}`]);
     usageError(r, 'tên tệp hoặc đường dẫn dài quá mức hệ thống cho phép');
     expect(r.stderr.length).toBeLessThan(600);
   });
 
   it('a DIR that is a symlink loop: exit 2, in words', async () => {
-    const dir = temp();
+    const dir = scratch('assess-env-');
     symlinkSync('loop', path.join(dir, 'loop'));
-    usageError(await run(['report', '--year', '2017', path.join(dir, 'loop')]), 'liên kết tượng trưng (symlink) tạo thành vòng lặp');
+    usageError(await runCli(['report', '--year', '2017', path.join(dir, 'loop')]), 'liên kết tượng trưng (symlink) tạo thành vòng lặp');
   });
 
   it('a --template that is a directory, or missing, or a symlink loop: exit 2, in words', async () => {
-    const dir = temp();
+    const dir = scratch('assess-env-');
     symlinkSync('loop.hbs', path.join(dir, 'loop.hbs'));
-    usageError(await run(['report', '--year', '2017', FIXTURE, '--template', dir]), 'là một thư mục');
-    usageError(await run(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'none.hbs')]), 'không có tệp này');
-    usageError(await run(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'loop.hbs')]), 'vòng lặp');
+    usageError(await runCli(['report', '--year', '2017', FIXTURE, '--template', dir]), 'là một thư mục');
+    usageError(await runCli(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'none.hbs')]), 'không có tệp này');
+    usageError(await runCli(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'loop.hbs')]), 'vòng lặp');
   });
 
   it('--check FILE beyond the limits: exit 2, in words', async () => {
-    usageError(await run(['report', '--year', '2017', FIXTURE, '--check', `/tmp/${'c'.repeat(300)}`]), 'dài quá');
+    usageError(await runCli(['report', '--year', '2017', FIXTURE, '--check', `/tmp/${'c'.repeat(300)}`]), 'dài quá');
   });
 
   it('every error code the io layer can meet is said in Vietnamese', () => {
@@ -168,7 +143,7 @@ describe('paths the system cannot take', () => {
 describe('a template folder of many partials under a low limit of open files', () => {
   /** A folder with main.hbs and `n` small partials (the main template uses the first and the last). */
   const folder = (n: number): string => {
-    const dir = path.join(temp(), 'tpl');
+    const dir = path.join(scratch('assess-env-'), 'tpl');
     mkdirSync(dir);
     const name = (i: number) => `p${String(i).padStart(5, '0')}`;
     writeFileSync(path.join(dir, 'main.hbs'), `Năm {{year}}: {{> ${name(0)}}} … {{> ${name(n - 1)}}}\n`);
@@ -192,11 +167,11 @@ describe('a template folder of many partials under a low limit of open files', (
   });
 
   it('partials over 16 MB in all are refused', async () => {
-    const dir = path.join(temp(), 'big');
+    const dir = path.join(scratch('assess-env-'), 'big');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'main.hbs'), '{{year}}\n');
     const mb = `{{!-- ${'x'.repeat((1 << 20) - 20)} --}}`;
     for (let i = 0; i < 17; i++) writeFileSync(path.join(dir, `p${i}.hbs`), mb);
-    usageError(await run(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'main.hbs')]), /lớn quá \(tổng cộng 17\.\d{3}\.\d{3} byte, tối đa 16\.777\.216\)/);
+    usageError(await runCli(['report', '--year', '2017', FIXTURE, '--template', path.join(dir, 'main.hbs')]), /lớn quá \(tổng cộng 17\.\d{3}\.\d{3} byte, tối đa 16\.777\.216\)/);
   });
 });

@@ -17,9 +17,9 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(argv: string[], env: Record<string, string | undefined> = {}): Promise<InProcessResult> {
-  const stdout = new Capture();
+/** `stdout`: another stream to write to (one that fails, say); its text is then not kept. */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = {}, stdout: Writable = new Capture()): Promise<InProcessResult> {
   const stderr = new Capture();
   const code = await cli(argv, { stdout, stderr, env: { NO_COLOR: '1', ...env } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: stdout instanceof Capture ? stdout.text : '', stderr: stderr.text };
 }

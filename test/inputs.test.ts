@@ -4,17 +4,17 @@
 // FIFOs and devices are run through the built binary (`npm run build` first), with a timeout: a run that
 // hangs on one must fail the test, not the test process.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../src/cli.js';
+import { describe, expect, it } from 'vitest';
 import { readMeta } from '../src/io/inputs.js';
 import { jsonSyntaxError, lineAndColumn } from '../src/metadata.js';
 import type { Problem } from '../src/problems.js';
+import { runCli } from './in-process.js';
+import { scratch } from './support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'assess.js');
@@ -22,30 +22,6 @@ const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
 /** JSON.parse's and zod's English, which must never reach the user. */
 const ENGLISH = /Unexpected|Expected|position|JSON input|Invalid input|undefined|Bad control|Unterminated/;
 
-const temps: string[] = [];
-function temp(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'assess-in-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
-    this.text += String(chunk);
-    done();
-  }
-}
-
-async function run(argv: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await cli(argv, { stdout, stderr, env: { NO_COLOR: '1' } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 /** The built binary, killed after 15 s: a hang is a failure, with its time. */
 function spawnRun(args: string[]) {
@@ -64,7 +40,7 @@ const ORGS = [
 const MEMBERS = ['id,name,org_id,year,rating,reason', 'DV1,Nguyễn Văn An,DB1-C1,2017,HTXSNV,', 'DV2,Trần Thị Bình,CB1,2017,HTTNV,', ''].join('\n');
 
 function data(files: { organizations?: string; members?: string; report?: string } = {}): string {
-  const dir = path.join(temp(), 'data');
+  const dir = path.join(scratch('assess-in-'), 'data');
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'organizations.csv'), files.organizations ?? ORGS);
   writeFileSync(path.join(dir, 'members.csv'), files.members ?? MEMBERS);
@@ -95,7 +71,7 @@ describe('report.json that is not a regular file', () => {
 
   it('a symlink to a FIFO likewise', () => {
     const dir = data();
-    const fifo = path.join(temp(), 'pipe');
+    const fifo = path.join(scratch('assess-in-'), 'pipe');
     mkfifo(fifo);
     symlinkSync(fifo, path.join(dir, 'report.json'));
     refusedFast(spawnRun(['validate', '--year', '2017', dir]), /report\.json là một ống dẫn \(FIFO\)/);
@@ -149,8 +125,7 @@ describe('input files that cannot be read (permissions)', () => {
   it.runIf(canRun).each(['organizations.csv', 'members.csv', 'report.json'])('%s unreadable: exit 2, "không có quyền đọc", no stack', (name) => {
     // The other user must reach the folder: the run's own temp folder may be private (0700); then the system's.
     const reachable = (d: string): boolean => d === path.dirname(d) || ((statSync(d).mode & 0o001) !== 0 && reachable(path.dirname(d)));
-    const base = mkdtempSync(path.join(reachable(tmpdir()) ? tmpdir() : '/tmp', 'assess-in-'));
-    temps.push(base);
+    const base = scratch('assess-in-', reachable(tmpdir()) ? tmpdir() : '/tmp');
     const dir = path.join(base, 'data');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'organizations.csv'), ORGS);
@@ -170,7 +145,7 @@ describe('input files that cannot be read (permissions)', () => {
 describe('report.json too large', () => {
   it('a 2 MB report.json is a data problem (exit 1) saying so, not read into the report', async () => {
     const dir = data({ report: `{"unit": "${'x'.repeat(2 << 20)}"}` });
-    const r = await run(['report', '--year', '2017', dir]);
+    const r = await runCli(['report', '--year', '2017', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('report.json: tệp lớn bất thường');
@@ -181,7 +156,7 @@ describe('report.json too large', () => {
 
 describe('report.json syntax errors: Vietnamese, with line and column', () => {
   const problemsOf = async (text: string): Promise<Problem[]> => {
-    const dir = temp();
+    const dir = scratch('assess-in-');
     const file = path.join(dir, 'report.json');
     writeFileSync(file, text);
     const problems: Problem[] = [];
@@ -223,7 +198,7 @@ describe('report.json syntax errors: Vietnamese, with line and column', () => {
   });
 
   it('bytes that are not UTF-8 are said', async () => {
-    const dir = temp();
+    const dir = scratch('assess-in-');
     const file = path.join(dir, 'report.json');
     writeFileSync(file, Buffer.concat([Buffer.from('{\n  "unit": "huy'), Buffer.from([0xea, 0xf2]), Buffer.from('n"\n}')]));
     const problems: Problem[] = [];
@@ -238,7 +213,7 @@ describe('report.json syntax errors: Vietnamese, with line and column', () => {
 
   it('through the command: FILE:LINE and the column, exit 1', async () => {
     const dir = data({ report: '{\n  "unit": "huyện An Hòa",\n  "byline": "A",\n}\n' });
-    const r = await run(['report', '--year', '2017', dir]);
+    const r = await runCli(['report', '--year', '2017', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path.join(dir, 'report.json')}:4: JSON viết sai ở cột 1: dấu phẩy thừa trước "}"`);
     expect(r.stderr).not.toMatch(ENGLISH);
@@ -288,28 +263,28 @@ describe('values from the data: escaped in Markdown, as they are in text', () =>
 
   it('one base organization: md has no raw markup of the name, text prints the name as it is', async () => {
     const dir = single();
-    const md = await run(['report', '--year', '2017', dir, '--format', 'md']);
+    const md = await runCli(['report', '--year', '2017', dir, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).not.toContain('<script>');
     expect(md.stdout).not.toContain('*x*');
     expect(md.stdout).not.toContain('[a](b)');
     expect(md.stdout).toContain('\\<script\\>alert(1)\\</script\\> \\*x\\* \\[a\\](b)');
-    const text = await run(['report', '--year', '2017', dir, '--format', 'text']);
+    const text = await runCli(['report', '--year', '2017', dir, '--format', 'text']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`Năm 2017, ${NAME} có 1 chi bộ trực thuộc`);
     expect(text.stdout).not.toContain('\\<');
-    const html = await run(['report', '--year', '2017', dir, '--format', 'html']);
+    const html = await runCli(['report', '--year', '2017', dir, '--format', 'html']);
     expect(html.stdout).not.toContain('<script>');
     expect(html.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it("report.json's values (unit, issuer, documents, working groups, sections) too", async () => {
     const dir = single(REPORT);
-    const md = await run(['report', '--year', '2017', dir, '--format', 'md']);
+    const md = await runCli(['report', '--year', '2017', dir, '--format', 'md']);
     expect(md.code).toBe(0);
     for (const raw of ['<script>', '<b>', '<i>', '*Phước*', '*Thường vụ*', '12_KH', '[x](y)', '`A`', '**đậm**']) expect(md.stdout).not.toContain(raw);
     for (const escaped of ['Kế hoạch \\<i\\> số 12\\_KH về việc \\[x\\](y) của Ban \\*Thường vụ\\*', 'đồng chí \\`A\\`', 'Một \\<script\\>x\\</script\\> \\*\\*đậm\\*\\*']) expect(md.stdout).toContain(escaped);
-    const text = await run(['report', '--year', '2017', dir, '--format', 'text']);
+    const text = await runCli(['report', '--year', '2017', dir, '--format', 'text']);
     expect(text.stdout).toContain('Kế hoạch <i> số 12_KH về việc [x](y) của Ban *Thường vụ*');
     expect(text.stdout).toContain('do đồng chí `A` làm tổ trưởng');
     expect(text.stdout).toContain('Một <script>x</script> **đậm**');
@@ -317,11 +292,11 @@ describe('values from the data: escaped in Markdown, as they are in text', () =>
 
   it('a district (not one organization): the unit in md is escaped as well', async () => {
     const dir = data({ report: JSON.stringify({ unit: 'huyện <u>Bắc</u>', documents: [{ title: 'Kế hoạch', number: '1' }] }) });
-    const md = await run(['report', '--year', '2017', dir, '--format', 'md']);
+    const md = await runCli(['report', '--year', '2017', dir, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).not.toContain('<u>');
     expect(md.stdout).toContain('toàn huyện \\<u\\>Bắc\\</u\\> có');
-    const text = await run(['report', '--year', '2017', dir]);
+    const text = await runCli(['report', '--year', '2017', dir]);
     expect(text.stdout).toContain('toàn huyện <u>Bắc</u> có');
   });
 });

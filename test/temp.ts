@@ -11,8 +11,8 @@ const KEY = Symbol.for('assess.test.scratch');
 const registry = ((globalThis as Record<symbol, unknown>)[KEY] ??= []) as string[];
 
 /** A fresh folder in the temp dir, removed after the test file that made it (see test/setup.ts). */
-export function scratch(prefix = 'assess-test-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+export function scratch(prefix = 'assess-test-', parent = tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, prefix));
   registry.push(dir);
   return dir;
 }
