@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/io/worker.ts', render: 'src/render.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/io/worker.ts', render: 'src/report/render.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

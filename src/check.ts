@@ -1,17 +1,17 @@
 // Drives records through the checkers: organizations first (members refer to them), then members,
 // counted as they stream past. Takes the reader's batches as a parameter, so it touches no file.
-import { addMember, newMemberCounts, type MemberCounts } from './aggregate.js';
-import { formatCount } from './format.js';
+import { addMember, newMemberCounts, type MemberCounts } from './figures/aggregate.js';
+import { formatCount } from './report/format.js';
 import { ProblemList, quote, type Problem, type ProblemSink } from './problems.js';
-import { isTitleLine, MAX_TITLE_LINES, MEMBER_COLUMNS, ORG_COLUMNS, type ColumnSpec } from './columns.js';
-import { confirmDuplicates, HashedIdSet } from './idset.js';
-import { clean } from './schema.js';
-import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan.js';
-import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
-import { OrgScanner } from './scan-orgs.js';
-import { bytesPerLine } from './line-scanner.js';
-import type { OrgIndex } from './org-table.js';
-import { describeCsvIssue, MemberChecker, OrgChecker } from './validate.js';
+import { isTitleLine, MAX_TITLE_LINES, MEMBER_COLUMNS, ORG_COLUMNS, type ColumnSpec } from './validate/columns.js';
+import { confirmDuplicates, HashedIdSet } from './validate/idset.js';
+import { clean } from './validate/schema.js';
+import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './fast/scan-members.js';
+import { MAX_RECORD_CHARS, sniffDelimiter, type CsvIssue, type Delimiter, type RawRecord } from './read/tokenize.js';
+import { OrgScanner } from './fast/scan-orgs.js';
+import { bytesPerLine } from './fast/line-scanner.js';
+import type { OrgIndex } from './figures/org-table.js';
+import { describeCsvIssue, MemberChecker, OrgChecker } from './validate/checkers.js';
 
 export interface Batch {
   records: RawRecord[];

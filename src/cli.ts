@@ -16,7 +16,7 @@ import { fsReason } from './io/inputs.js';
 import { terminalProgress } from './io/progress.js';
 import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
-import { FORMATS, type Format } from './output.js';
+import { FORMATS, type Format } from './report/output.js';
 import { run, type Io, type RunOptions } from './run.js';
 import { FIRST_YEAR, LAST_YEAR } from './schemes.js';
 

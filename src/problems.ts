@@ -1,6 +1,6 @@
 // Problems are values: collected over the whole input, sorted by file and line, printed once.
 // This file owns their codes, their order and the words of the summary.
-import { formatCount } from './format.js';
+import { formatCount } from './report/format.js';
 
 export const PROBLEM_CODES = {
   'no-header': 'tệp không có dòng tiêu đề',

@@ -1,16 +1,16 @@
 // The pipeline, top to bottom: read → validate → aggregate → model → render → write.
 import { checkInputs } from './check.js';
 import { EXIT } from './errors.js';
-import { formatCount } from './format.js';
+import { formatCount } from './report/format.js';
 import { locateInputs, readMeta, readText } from './io/inputs.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
 import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
 import { inputFiles, refuseInputs, writeOutput } from './io/write-output.js';
-import { checkAgainst, escapes, produce, type Format } from './output.js';
+import { checkAgainst, escapes, produce, type Format } from './report/output.js';
 import { listNotices, listProblems, listWarnings, ProblemList, problemsJson, type Problem, type Selection } from './problems.js';
-import { checkRules } from './rules.js';
-import { settleYears } from './years.js';
+import { checkRules } from './figures/rules.js';
+import { settleYears } from './figures/years.js';
 
 export interface RunOptions {
   command: 'report' | 'validate';

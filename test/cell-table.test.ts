@@ -2,9 +2,9 @@
 // kept in place and handed to MemberCounts by organization index, copies that count on their own.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CODE_INDEX, newMemberCounts, NCODES } from '../src/aggregate.js';
-import { CellTable, slotSize } from '../src/cell-table.js';
-import { hashBytes } from '../src/idset.js';
+import { CODE_INDEX, newMemberCounts, NCODES } from '../src/figures/aggregate.js';
+import { CellTable, slotSize } from '../src/fast/cell-table.js';
+import { hashBytes } from '../src/validate/idset.js';
 
 const find = (t: CellTable, id: string): number => {
   const b = Buffer.from(id, 'utf8');

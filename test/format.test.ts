@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatHundredths, formatShare, shareBasisPoints, shareNumber } from '../src/format.js';
+import { formatCount, formatDate, formatHundredths, formatShare, shareBasisPoints, shareNumber } from '../src/report/format.js';
 
 describe('formatCount', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Template helpers (src/helpers.ts): the Markdown escape, so a value from the data or report.json cannot
 // become a heading, a list, a link or raw HTML in the md report.
 import { describe, expect, it } from 'vitest';
-import { HELPERS } from '../src/helpers.js';
+import { HELPERS } from '../src/report/helpers.js';
 
 const md = HELPERS.md as (s: unknown) => string;
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMeta } from '../src/io/inputs.js';
-import { jsonSyntaxError, lineAndColumn } from '../src/metadata.js';
+import { jsonSyntaxError, lineAndColumn } from '../src/report/metadata.js';
 import type { Problem } from '../src/problems.js';
 import { runCli } from './in-process.js';
 import { scratch } from './support.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonChunks, Lazy } from '../src/json-stream.js';
+import { jsonChunks, Lazy } from '../src/report/json-stream.js';
 
 const text = (obj: Record<string, unknown>) => [...jsonChunks(obj)].join('');
 /** The same object with every Lazy list made an array: what JSON.stringify would be given. */

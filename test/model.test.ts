@@ -2,10 +2,10 @@
 // units to rate in a block, or a rating's count and share move opposite ways, the change is given from → to
 // with the base of the shares, never as "giảm 2 tổ chức (tăng 16,67 điểm phần trăm)".
 import { describe, expect, it } from 'vitest';
-import type { Figures } from '../src/aggregate.js';
+import type { Figures } from '../src/figures/aggregate.js';
 import { readTemplates, TEMPLATES_DIR } from '../src/io/read-templates.js';
-import { buildModel, type BlockModel } from '../src/model.js';
-import { render } from '../src/render.js';
+import { buildModel, type BlockModel } from '../src/report/model.js';
+import { render } from '../src/report/render.js';
 import type { RatingCode } from '../src/schemes.js';
 import { runCli } from './in-process.js';
 import { checkText, dataDir } from './support.js';
@@ -222,7 +222,7 @@ describe('in the report of a year still being rated (the CLI, in process)', () =
 
 describe('reasons in the report', () => {
   it('names the ten most frequent at most, the others together; nobody is lost', async () => {
-    const { buildModel } = await import('../src/model.js');
+    const { buildModel } = await import('../src/report/model.js');
     const { checkText } = await import('./support.js');
     const orgs = 'id,name,kind,parent_id,year,rating\nCB1,Chi bộ A,chi_bo_co_so,,2019,HTTNV\n';
     const members = ['id,org_id,year,rating,reason', ...Array.from({ length: 30 }, (_, i) => `DV${i},CB1,2019,UNRANKED,Lý do ${i % 15}`)].join('\n');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countReason, MAX_REASONS, OTHER_REASONS } from '../src/aggregate.js';
+import { countReason, MAX_REASONS, OTHER_REASONS } from '../src/figures/aggregate.js';
 import { listProblems, ProblemList, problemsJson, quote, sortProblems, type Problem } from '../src/problems.js';
 import { runCli } from './in-process.js';
 

@@ -4,12 +4,12 @@
 // path handing its rows over fails here (or, with an undeclared code, throws in every test).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finalize } from '../src/aggregate.js';
+import { finalize } from '../src/figures/aggregate.js';
 import { checkMembers, checkOrganizations } from '../src/check.js';
-import { jsonChunks } from '../src/json-stream.js';
-import { jsonReport } from '../src/model.js';
+import { jsonChunks } from '../src/report/json-stream.js';
+import { jsonReport } from '../src/report/model.js';
 import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../src/problems.js';
-import { MEMBER_ROW_CHECKS, ORG_ROW_CHECKS, RECORD_CHECKS, type MemberRowCode, type OrgRowCode } from '../src/row-checks.js';
+import { MEMBER_ROW_CHECKS, ORG_ROW_CHECKS, RECORD_CHECKS, type MemberRowCode, type OrgRowCode } from '../src/validate/row-checks.js';
 import { bytesSource, SMALL } from './support.js';
 
 const YEAR = 2017;

@@ -1,7 +1,7 @@
 // Row schemas (src/schema.ts): the one year parser, on text and on bytes, held to the same answers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYear, parseYearBytes } from '../src/schema.js';
+import { parseYear, parseYearBytes } from '../src/validate/schema.js';
 
 const onBytes = (text: string) => {
   const buf = Buffer.from(`x,${text},y`, 'utf8');

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finalize, type Figures } from '../src/aggregate.js';
+import { finalize, type Figures } from '../src/figures/aggregate.js';
 import { checkMembers, checkOrganizations, type Batch, type TableSource } from '../src/check.js';
 import type { Problem } from '../src/problems.js';
-import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/tokenize.js';
+import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/read/tokenize.js';
 import { scratch } from './temp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../src/tokenize.js';
+import { sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../src/read/tokenize.js';
 
 interface Result {
   records: RawRecord[];

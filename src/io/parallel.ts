@@ -4,14 +4,14 @@
 // number of quotes before it, or a record still open at the worker's end) is not used: one thread then.
 import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { mergeCounts, newMemberCounts, type MemberCounts } from '../aggregate.js';
-import { HashedIdSet } from '../idset.js';
+import { mergeCounts, newMemberCounts, type MemberCounts } from '../figures/aggregate.js';
+import { HashedIdSet } from '../validate/idset.js';
 import { ProblemList, type ProblemData } from '../problems.js';
 import type { Progress } from './progress.js';
-import { scanOrgs, scanRange, type ScanJob, type ScanOrgs, type ScanResult } from '../scan.js';
+import { scanOrgs, scanRange, type ScanJob, type ScanOrgs, type ScanResult } from '../fast/scan-members.js';
 import { ORG_KINDS, type OrgKind } from '../schemes.js';
-import { CellTable, type CellTableData } from '../cell-table.js';
-import { OrgTable, type OrgIndex } from '../org-table.js';
+import { CellTable, type CellTableData } from '../fast/cell-table.js';
+import { OrgTable, type OrgIndex } from '../figures/org-table.js';
 
 /**
  * Organizations as compact arrays for another thread (only what the members' checks use): the ids end to

@@ -4,16 +4,16 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { REPLACEMENT, type Encoding } from '../decode.js';
-import { decodeLegacy, detect } from '../detect.js';
+import { REPLACEMENT, type Encoding } from '../read/decode.js';
+import { decodeLegacy, detect } from '../read/detect.js';
 import type { TableSource } from '../check.js';
-import type { ScanJob } from '../scan.js';
-import type { OrgIndex } from '../org-table.js';
+import type { ScanJob } from '../fast/scan-members.js';
+import type { OrgIndex } from '../figures/org-table.js';
 import { scanInParallel } from './parallel.js';
 import type { Progress } from './progress.js';
-import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../tokenize.js';
-import { bytesPerLine } from '../line-scanner.js';
-import { namesRequiredColumn } from '../columns.js';
+import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../read/tokenize.js';
+import { bytesPerLine } from '../fast/line-scanner.js';
+import { namesRequiredColumn } from '../validate/columns.js';
 
 export interface TableBatch {
   records: RawRecord[];

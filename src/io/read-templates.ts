@@ -5,9 +5,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { formatCount } from '../format.js';
-import type { Format } from '../output.js';
-import { prepare, type TemplateSet } from '../render.js';
+import { formatCount } from '../report/format.js';
+import type { Format } from '../report/output.js';
+import { prepare, type TemplateSet } from '../report/render.js';
 import { fsReason, notAFile, requireCwd, showPath } from './inputs.js';
 
 /** The templates shipped with assess: templates/ at the package root, beside dist/ (or src/, in tests). */

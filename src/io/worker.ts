@@ -1,8 +1,8 @@
 // A worker thread's side of the parallel members scan: reads its byte range of the file and runs the
 // same scanRange the main thread runs, then sends the results back (typed arrays moved, not copied).
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanRange, type ScanJob } from '../scan.js';
-import type { CellTableData } from '../cell-table.js';
+import { scanRange, type ScanJob } from '../fast/scan-members.js';
+import type { CellTableData } from '../fast/cell-table.js';
 import { counted, packedScanOrgs, packResult, readRange, type PackedOrgs } from './parallel.js';
 
 const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs; tables: [number, CellTableData][] };

@@ -10,7 +10,7 @@ import { lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } fr
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import type { TemplateSet } from '../render.js';
+import type { TemplateSet } from '../report/render.js';
 import { fsReason, requireCwd, showPath, type Inputs } from './inputs.js';
 
 const fstat = promisify(fstatCb);

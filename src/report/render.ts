@@ -3,7 +3,7 @@
 // prototype access. Templates arrive as text: reading them is io/read-templates.ts's job.
 import type HandlebarsCompiler from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
-import { TemplateError } from './errors.js';
+import { TemplateError } from '../errors.js';
 import { HELPERS } from './helpers.js';
 
 // Running a compiled template needs only Handlebars' runtime; its compiler (four times the code to load) is
@@ -47,7 +47,7 @@ export async function prepare(set: TemplateSet): Promise<TemplateSet> {
   return set;
 }
 
-export { TemplateError } from './errors.js';
+export { TemplateError } from '../errors.js';
 
 // The helpers, each run so that a mistake it reports carries the place it was called from (Handlebars passes
 // it in `options.loc`); Handlebars' own block helpers too. A template sees no other helper: `log` (which would

@@ -2,12 +2,12 @@
 // the README), and the JSON. The model keeps the contract's JSON fields under their names (year,
 // baseOrganizations.total, members.byRating.HTXSNV, …) and adds what prose needs: rated totals,
 // shares, rating names, changes against the compared year, the weak units, the appendix.
-import { eachUnit, unitAt, type Block, type Figures, type ReasonCount, type UnitFigures } from './aggregate.js';
+import { eachUnit, unitAt, type Block, type Figures, type ReasonCount, type UnitFigures } from '../figures/aggregate.js';
 import { formatDate, formatHundredths, shareBasisPoints } from './format.js';
 import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
-import type { Problem } from './problems.js';
-import { KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from './schemes.js';
+import type { Problem } from '../problems.js';
+import { KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from '../schemes.js';
 
 /** A change against the compared year: which way, and by how much (always ≥ 0). */
 export interface Delta {

@@ -4,7 +4,7 @@
 // refuse to report a row problem that is not declared (a bug, loud in every test), and
 // test/row-checks.test.ts feeds each declared problem to both paths and wants the same answer. So a new
 // rule cannot run on small files and silently not on large ones.
-import type { ProblemCode } from './problems.js';
+import type { ProblemCode } from '../problems.js';
 
 /** How the byte path covers a check: `bytes` (done on bytes, the same answer) or `hand-over` (any row that might fail it is read by the string path). */
 export type ByteHandling = { bytes: string } | { handOver: string };

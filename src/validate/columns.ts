@@ -1,6 +1,6 @@
 // The columns of each input file, the headers accepted for them, and the mapping of a file's header row
 // to column positions (done once per file; rows are then read by index).
-import { fold } from './schemes.js';
+import { fold } from '../schemes.js';
 
 export interface ColumnSpec {
   /** The contract's name, used as the key of a row object. */

@@ -1,6 +1,6 @@
 // Valid rows → the figures. Members are counted by a reducer as they stream past (addMember), then
 // finalize() joins them with the year's organizations. Pure: plain data in, plain data out.
-import { blockCodes, fold, RATING_CODES, type RatingCode } from './schemes.js';
+import { blockCodes, fold, RATING_CODES, type RatingCode } from '../schemes.js';
 import type { OrgTable } from './org-table.js';
 
 export type ByRating = Partial<Record<RatingCode, number>>;

@@ -2,7 +2,7 @@
 // template that passes the wrong thing fails loudly instead of printing "NaN" in an official report.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatCount, formatHundredths, formatShare } from './format.js';
-import { RATINGS, type RatingCode } from './schemes.js';
+import { RATINGS, type RatingCode } from '../schemes.js';
 
 export class HelperError extends Error {}
 

@@ -1,10 +1,10 @@
 // The model → the bytes of the chosen format, and the comparison for --check. Pure: templates arrive
 // loaded, the file to check arrives as text.
-import type { Figures } from './aggregate.js';
+import type { Figures } from '../figures/aggregate.js';
 import type { ReportMeta } from './metadata.js';
 import { jsonChunks } from './json-stream.js';
 import { buildModel, jsonReport } from './model.js';
-import type { Problem } from './problems.js';
+import type { Problem } from '../problems.js';
 import { render, type TemplateSet } from './render.js';
 
 export const FORMATS = ['text', 'md', 'html', 'json'] as const;

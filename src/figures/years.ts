@@ -2,10 +2,10 @@
 // compared year cancel a default comparison (its rows are not the report's) instead of failing the run;
 // a comparison the user asked for (--compare) that cannot be made is a usage error that says why.
 import { finalize, type Figures } from './aggregate.js';
-import type { CheckedInputs } from './check.js';
-import { UsageError } from './errors.js';
-import { formatCount } from './format.js';
-import type { ProblemList, Selection } from './problems.js';
+import type { CheckedInputs } from '../check.js';
+import { UsageError } from '../errors.js';
+import { formatCount } from '../report/format.js';
+import type { ProblemList, Selection } from '../problems.js';
 
 export interface Years {
   /** The problems that fail the run: those of the reported year, and those of every year. */

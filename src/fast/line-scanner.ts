@@ -5,7 +5,7 @@
 // same either way (test/scan.test.ts, test/scan-orgs.test.ts).
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from './tokenize.js';
+import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../read/tokenize.js';
 
 export const LF = 10;
 const CR = 13;

@@ -8,7 +8,7 @@
 // - parent_id: blank means "no parent" (right for base organizations, a problem for a chi_bo_truc_thuoc);
 // - member name, reason: blank is fine.
 import * as z from 'zod/mini';
-import { FIRST_YEAR, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from './schemes.js';
+import { FIRST_YEAR, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from '../schemes.js';
 
 /** Four digits; Excel writes a number cell with a zero decimal part (`2025.0`, `2025,0`): the same year. */
 const YEAR = /^(\d{4})(?:[.,]0+)?$/;

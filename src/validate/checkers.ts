@@ -3,13 +3,13 @@
 // within a year, members' cells, cells' committees. Problems are values, appended to one list.
 import type * as z from 'zod/mini';
 import { MEMBER_COLUMNS, ORG_COLUMNS, mapHeader, type HeaderMap, type MemberKey, type OrgKey } from './columns.js';
-import { quote, type ProblemCode, type ProblemSink } from './problems.js';
+import { quote, type ProblemCode, type ProblemSink } from '../problems.js';
 import { clean, memberRow, orgRow, parseYear, type MemberRow, type OrgRow } from './schema.js';
-import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type RatingCode } from './schemes.js';
-import type { CsvIssue, RawRecord } from './tokenize.js';
-import { formatCount } from './format.js';
+import { blockCodes, FIRST_YEAR, kindOf, KINDS, RATINGS, ratingOf, SCHEMES, schemeFor, type RatingCode } from '../schemes.js';
+import type { CsvIssue, RawRecord } from '../read/tokenize.js';
+import { formatCount } from '../report/format.js';
 import { ExactIdSet, HashedIdSet, type IdSet } from './idset.js';
-import { OrgTable, type OrgIndex } from './org-table.js';
+import { OrgTable, type OrgIndex } from '../figures/org-table.js';
 import { MEMBER_ROW_CHECKS, ORG_ROW_CHECKS, type ByteHandling } from './row-checks.js';
 
 class FileChecker<K extends string> {

@@ -2,13 +2,13 @@
 // per field. A plain line (the header's width, every cell in its usual form, an id not seen before) is
 // added here on bytes; any other goes to OrgChecker through the string tokenizer (line-scanner.ts), which
 // says what is wrong: the same problems either way (test/scan-orgs.test.ts feeds both the same inputs).
-import { remember } from './cache.js';
+import { remember } from '../cache.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
-import { parseYearBytes } from './schema.js';
-import type { OrgTable } from './org-table.js';
-import { blockCodes, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from './schemes.js';
-import type { CsvIssue, Delimiter, RawRecord } from './tokenize.js';
-import type { OrgChecker } from './validate.js';
+import { parseYearBytes } from '../validate/schema.js';
+import type { OrgTable } from '../figures/org-table.js';
+import { blockCodes, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from '../schemes.js';
+import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
+import type { OrgChecker } from '../validate/checkers.js';
 
 interface YearRows {
   table: OrgTable;

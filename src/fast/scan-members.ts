@@ -2,17 +2,17 @@
 // every field. A plain line (the header's width, every checked cell in its usual form) is handled here on
 // bytes; anything else goes to MemberChecker through the string tokenizer (line-scanner.ts): the
 // reference path, so the problems said are the same either way (test/scan.test.ts feeds both the same inputs).
-import { remember } from './cache.js';
-import { addMember, CODE_INDEX, countReason, newMemberCounts, type MemberCounts } from './aggregate.js';
+import { remember } from '../cache.js';
+import { addMember, CODE_INDEX, countReason, newMemberCounts, type MemberCounts } from '../figures/aggregate.js';
 import { CellTable } from './cell-table.js';
-import { HASH, hashBytes, type HashedIdSet } from './idset.js';
-import { ProblemList } from './problems.js';
-import { clean, parseYearBytes } from './schema.js';
-import { FIRST_YEAR, KINDS, ratingOf, SPECIAL_CODES, schemeFor } from './schemes.js';
+import { HASH, hashBytes, type HashedIdSet } from '../validate/idset.js';
+import { ProblemList } from '../problems.js';
+import { clean, parseYearBytes } from '../validate/schema.js';
+import { FIRST_YEAR, KINDS, ratingOf, SPECIAL_CODES, schemeFor } from '../schemes.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
-import type { CsvIssue, Delimiter, RawRecord } from './tokenize.js';
-import type { OrgIndex } from './org-table.js';
-import { MemberChecker } from './validate.js';
+import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
+import type { OrgIndex } from '../figures/org-table.js';
+import { MemberChecker } from '../validate/checkers.js';
 
 export interface ScanColumns {
   id: number;

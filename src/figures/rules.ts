@@ -1,9 +1,9 @@
 // Regulation checks on the figures: breaches published reports do contain, so they are warnings
 // (problems only under --strict). Each rule is a row: the years it applies to and a check per unit.
 import { CODE_INDEX, membersAt, NCODES, type Figures } from './aggregate.js';
-import { formatCount } from './format.js';
-import type { Problem, ProblemCode } from './problems.js';
-import { RATINGS, type RatingCode } from './schemes.js';
+import { formatCount } from '../report/format.js';
+import type { Problem, ProblemCode } from '../problems.js';
+import { RATINGS, type RatingCode } from '../schemes.js';
 
 /** Counts by CODE_INDEX. */
 type Tally = ArrayLike<number>;
