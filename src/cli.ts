@@ -1,14 +1,17 @@
 // The command line: the only file that owns the process (argv, exit code, signals, colour).
 //
 //   assess report   --year <YYYY> <DIR> [--format text|md|html|json] [--out FILE | --check FILE]
-//                   [--template FILE] [--compare YYYY | --no-compare] [--strict]
-//   assess validate --year <YYYY> <DIR> [--format text|json] [--strict]
+//                   [--template FILE] [--compare YYYY | --no-compare] [--strict] [--max-problems N]
+//   assess validate --year <YYYY> <DIR> [--format text|json] [--strict] [--max-problems N]
 //   assess --version · assess --help · assess help <COMMAND>
 //
+// The report's formats (the choices of its --format, their words in the help) are the rows of
+// src/report/formats.ts; validate's --format is text or json for the problems (src/report/problems-text.ts).
 // Everything commander says is said in Vietnamese here: its help (headings, usage, choices and defaults)
 // and its error messages (matched below, one by one, from commander's lib/command.js).
 //
-// Exit codes (see src/errors.ts): 0 ok · 1 invalid data · 2 usage or environment · 3 a bug in assess.
+// Exit codes (EXIT in src/errors.ts): 0 ok · 1 invalid data · 2 usage or environment · 3 a bug in assess ·
+// 130 interrupted (Ctrl+C).
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT, TemplateError, UsageError } from './errors.js';
@@ -16,11 +19,11 @@ import { fsReason } from './io/inputs.js';
 import { terminalProgress } from './io/progress.js';
 import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
-import { FORMATS, type Format } from './report/output.js';
+import { formatList, formatRow, FORMATS, type Format, type FormatRow } from './report/formats.js';
 import { run, type Io, type RunOptions } from './run.js';
 import { FIRST_YEAR, LAST_YEAR } from './schemes.js';
 
-export interface Env {
+interface Env {
   stdout: Io['stdout'];
   stderr: Io['stderr'];
   env: Record<string, string | undefined>;
@@ -140,7 +143,11 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
       .option('--max-problems <N>', 'liệt kê tối đa N lỗi dữ liệu, 0 là liệt kê tất cả', parseCount, 1000)
       .action((dir: string, o: Parsed, cmd: Command) => {
         if ((o as Partial<Parsed>).year === undefined) cmd.error('thiếu tùy chọn --year <YYYY>: năm đánh giá, xếp loại, ví dụ --year 2017', { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
-        if (o.template !== undefined && o.format === 'json') throw new UsageError('--template không dùng được với --format json', 'bỏ --template, hoặc chọn --format text, md hoặc html');
+        // What a format allows is its row: a template only for a Handlebars format; a binary one only into a file.
+        const format = formatRow(o.format ?? 'text');
+        const templated = (f: FormatRow) => f.engine === 'handlebars';
+        if (o.template !== undefined && !templated(format)) throw new UsageError(`--template không dùng được với --format ${format.name}`, `bỏ --template, hoặc chọn --format ${formatList((f) => f.name, templated)}`);
+        if (format.output === 'binary' && o.out === undefined) throw new UsageError(`--format ${format.name} cần --out FILE: tệp nhị phân không in ra màn hình được`);
         if (o.check !== undefined && o.out !== undefined) throw new UsageError('--check và --out không dùng cùng nhau: --check chỉ so sánh, không ghi');
         for (const [flag, value] of [['--out', o.out], ['--check', o.check], ['--template', o.template]] as const) {
           if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} cần tên một tệp, không được để trống`);
@@ -152,9 +159,9 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
       });
   common(
     p.command('report')
-      .summary('in báo cáo kết quả (văn bản, Markdown, HTML hoặc JSON)')
-      .description('In báo cáo kết quả đánh giá, xếp loại của năm YYYY từ dữ liệu trong thư mục DIR: văn bản, Markdown, HTML hoặc JSON.')
-      .addOption(new Option('--format <FORMAT>', 'định dạng của báo cáo').choices([...FORMATS]).default('text'))
+      .summary(`in báo cáo kết quả (${formatList((f) => f.description)})`)
+      .description(`In báo cáo kết quả đánh giá, xếp loại của năm YYYY từ dữ liệu trong thư mục DIR: ${formatList((f) => f.description)}.`)
+      .addOption(new Option('--format <FORMAT>', 'định dạng của báo cáo').choices(FORMATS.map((f) => f.name)).default('text'))
       .option('--out <FILE>', 'ghi vào tệp FILE thay vì in ra màn hình (ghi trọn vẹn hoặc không ghi gì)')
       .option('--check <FILE>', 'không ghi gì, chỉ so sánh với tệp FILE: mã thoát 0 nếu trùng khớp, 1 kèm phần khác biệt nếu không')
       .option('--template <FILE>', 'dùng mẫu Handlebars FILE thay cho mẫu có sẵn (các tệp .hbs cùng thư mục là mẫu con)')
@@ -219,7 +226,7 @@ export async function cli(argv: string[], env: Env): Promise<number> {
       tty?.done();
     }
   } catch (e) {
-    if (e instanceof Interrupted) return 130;
+    if (e instanceof Interrupted) return EXIT.interrupted;
     if (e instanceof CommanderError) {
       // 'commander.help' is also the help shown for want of a command, with a non-zero code: a usage error.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0) ? EXIT.ok : EXIT.usage;
@@ -257,7 +264,7 @@ export async function main(argv: string[]): Promise<void> {
     // A write under way is left to clean its temp file up itself (removing it here could race its
     // creation); otherwise there is nothing to clean: stop at once.
     if (pendingTemps.size > 0) interrupted.requested = true;
-    else process.exit(130);
+    else process.exit(EXIT.interrupted);
   });
   process.exitCode = await cli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
 }

@@ -1,6 +1,6 @@
 // Problems are values: collected over the whole input, sorted by file and line, printed once.
-// This file owns their codes, their order and the words of the summary.
-import { formatCount } from './report/format.js';
+// This file owns their codes (and the words of each kind), their order and the bounded list of a run
+// (ProblemList); how they are printed, listed or as JSON, is src/report/problems-text.ts.
 
 export const PROBLEM_CODES = {
   'no-header': 'tệp không có dòng tiêu đề',
@@ -50,12 +50,7 @@ export interface Problem {
 }
 
 /** Notices are said, not counted as problems: they do not fail a run. */
-export const isNotice = (p: Problem): boolean => p.code.startsWith('notice-');
-
-/** Notices: `FILE: lưu ý: …`. */
-export function listNotices(notices: readonly Problem[]): string {
-  return notices.map((n) => `${n.file}: lưu ý: ${n.message}\n`).join('');
-}
+const isNotice = (p: Problem): boolean => p.code.startsWith('notice-');
 
 /**
  * Characters a reader cannot see or tell from a space: controls, format characters (zero-width spaces and
@@ -119,8 +114,10 @@ export interface Selection {
  */
 export class ProblemList implements ProblemSink {
   /** For each year: the problems kept, and how many there are by kind and file (keyed "code\tfile"). */
-  private readonly years = new Map<YearKey, { heap: Problem[]; counts: Map<string, number> }>();
+  private readonly years = new Map<YearKey, { heap: Kept[]; counts: Map<string, number> }>();
   private readonly noticeList: Problem[] = [];
+  /** The order problems came in: the last key of reading order (two cells of one row keep their order). */
+  private seq = 0;
 
   constructor(readonly max: number) {}
 
@@ -132,7 +129,7 @@ export class ProblemList implements ProblemSink {
     const y = this.year(keyOf(problem));
     const k = `${problem.code}\t${problem.file}`;
     y.counts.set(k, (y.counts.get(k) ?? 0) + 1);
-    keep(y.heap, problem, this.max);
+    keep(y.heap, { p: problem, seq: this.seq++ }, this.max);
   }
 
   private year(key: YearKey) {
@@ -154,19 +151,19 @@ export class ProblemList implements ProblemSink {
 
   /** The problems of the years `which` accepts: at most `max` listed, in reading order, and the counts of all. */
   select(which: (key: YearKey) => boolean = () => true): Selection {
-    const listed: Problem[] = [];
+    const kept: Kept[] = [];
     const byCode = new Map<ProblemCode, number>();
     let total = 0;
     for (const [key, y] of this.years) {
       if (!which(key)) continue;
-      listed.push(...sortProblems(y.heap)); // (each heap holds at most max)
+      kept.push(...y.heap); // (each heap holds at most max)
       for (const [k, n] of y.counts) {
         const code = k.slice(0, k.indexOf('\t')) as ProblemCode;
         byCode.set(code, (byCode.get(code) ?? 0) + n);
         total += n;
       }
     }
-    const sorted = sortProblems(listed);
+    const sorted = kept.sort(later).map((x) => x.p);
     return { listed: this.max > 0 ? sorted.slice(0, this.max) : sorted, total, byCode };
   }
 
@@ -176,29 +173,30 @@ export class ProblemList implements ProblemSink {
    */
   take(file: string, code: ProblemCode): { count: number; first: Problem | undefined } {
     let count = 0;
-    let first: Problem | undefined;
+    let first: Kept | undefined;
     const k = `${code}\t${file}`;
+    const taken = (x: Kept) => x.p.file === file && x.p.code === code;
     for (const y of this.years.values()) {
       count += y.counts.get(k) ?? 0;
       y.counts.delete(k);
-      const mine = y.heap.filter((p) => p.file === file && p.code === code);
+      const mine = y.heap.filter(taken);
       if (mine.length === 0) continue;
-      for (const p of mine) if (!first || compare(p, first) < 0) first = p;
-      const rest = y.heap.filter((p) => !(p.file === file && p.code === code));
+      for (const x of mine) if (!first || later(x, first) < 0) first = x;
+      const rest = y.heap.filter((x) => !taken(x));
       y.heap.length = 0;
-      for (const p of rest) keep(y.heap, p, this.max);
+      for (const x of rest) keep(y.heap, x, this.max);
     }
-    return { count, first };
+    return { count, first: first?.p };
   }
 
-  /** Adds another list's problems (a thread's, a stage's): kept ones are offered again, counts added. */
+  /** Adds another list's problems (a thread's, a stage's): kept ones are offered again in their order, counts added. */
   absorb(other: ProblemList | ProblemData): void {
     const data = other instanceof ProblemList ? other.data() : other;
     for (const n of data.notices) this.noticeList.push(n);
     for (const { key, kept, counts } of data.years) {
       const y = this.year(key);
       for (const [code, n] of counts) y.counts.set(code, (y.counts.get(code) ?? 0) + n);
-      for (const p of kept) keep(y.heap, p, this.max);
+      for (const p of kept) keep(y.heap, { p, seq: this.seq++ }, this.max);
     }
   }
 
@@ -208,108 +206,54 @@ export class ProblemList implements ProblemSink {
     this.noticeList.length = 0;
   }
 
-  /** Plain data, to send to another thread. */
+  /** Plain data, to send to another thread: each year's kept problems in the order they came. */
   data(): ProblemData {
-    return { max: this.max, notices: [...this.noticeList], years: [...this.years].map(([key, y]) => ({ key, kept: [...y.heap], counts: [...y.counts] })) };
+    return {
+      max: this.max,
+      notices: [...this.noticeList],
+      years: [...this.years].map(([key, y]) => ({ key, kept: [...y.heap].sort((a, b) => a.seq - b.seq).map((x) => x.p), counts: [...y.counts] })),
+    };
   }
 }
 
+/** A problem kept, with the order it came in. */
+interface Kept {
+  p: Problem;
+  seq: number;
+}
+
+/** Reading order, then the order problems came in. */
+const later = (a: Kept, b: Kept): number => compare(a.p, b.p) || a.seq - b.seq;
+
 /**
- * Adds `p` to `heap`, a max-heap in reading order holding at most `max` problems (0: no limit): the latest
+ * Adds `x` to `heap`, a max-heap in reading order holding at most `max` problems (0: no limit): the latest
  * problem is at the root, and gives way to an earlier one when the heap is full.
  */
-function keep(heap: Problem[], p: Problem, max: number): void {
+function keep(heap: Kept[], x: Kept, max: number): void {
   if (max > 0 && heap.length >= max) {
-    if (compare(p, heap[0]!) >= 0) return;
-    heap[0] = p;
+    if (later(x, heap[0]!) >= 0) return;
+    heap[0] = x;
     siftDown(heap, 0);
     return;
   }
-  heap.push(p);
+  heap.push(x);
   for (let i = heap.length - 1; i > 0; ) {
     const parent = (i - 1) >> 1;
-    if (compare(heap[i]!, heap[parent]!) <= 0) break;
+    if (later(heap[i]!, heap[parent]!) <= 0) break;
     [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
     i = parent;
   }
 }
 
-function siftDown(heap: Problem[], i: number): void {
+function siftDown(heap: Kept[], i: number): void {
   for (;;) {
     const l = 2 * i + 1;
     const r = l + 1;
     let top = i;
-    if (l < heap.length && compare(heap[l]!, heap[top]!) > 0) top = l;
-    if (r < heap.length && compare(heap[r]!, heap[top]!) > 0) top = r;
+    if (l < heap.length && later(heap[l]!, heap[top]!) > 0) top = l;
+    if (r < heap.length && later(heap[r]!, heap[top]!) > 0) top = r;
     if (top === i) return;
     [heap[i], heap[top]] = [heap[top]!, heap[i]!];
     i = top;
   }
-}
-
-export function formatProblem(p: Problem, label = ''): string {
-  return p.line > 0 ? `${p.file}:${p.line}: ${label}${p.message}` : `${p.file}: ${label}${p.message}`;
-}
-
-/** Regulation breaches: `FILE:LINE: cảnh báo: …`, one a line (at most `max`, 0 = all). */
-export function listWarnings(warnings: readonly Problem[], max = 0, paint: (p: Problem, line: string) => string = (_p, l) => l): string {
-  const sorted = sortProblems(warnings);
-  const shown = max > 0 ? sorted.slice(0, max) : sorted;
-  const lines = shown.map((w) => paint(w, formatProblem(w, 'cảnh báo: ')));
-  if (shown.length < sorted.length) lines.push(`… và ${formatCount(sorted.length - shown.length)} cảnh báo khác (--max-problems 0 để xem tất cả; --format json liệt kê đủ)`);
-  return lines.map((l) => `${l}\n`).join('');
-}
-
-/** "7 lỗi: 3 xếp loại không rõ, 2 mã bị trùng, …", most frequent first. */
-export function summarize(byCode: ReadonlyMap<ProblemCode, number>, noun = 'lỗi'): string {
-  let total = 0;
-  for (const n of byCode.values()) total += n;
-  const parts = [...byCode]
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([code, n]) => `${formatCount(n)} ${PROBLEM_CODES[code]}`);
-  return `${formatCount(total)} ${noun}: ${parts.join(', ')}`;
-}
-
-/** Problems counted by kind. */
-export function countByCode(problems: readonly Problem[]): Map<ProblemCode, number> {
-  const byCode = new Map<ProblemCode, number>();
-  for (const p of problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
-  return byCode;
-}
-
-/** The listing printed once: the problems listed (sorted), how many more there are, then the summary line. */
-export function listProblems(selection: Selection, paint: (p: Problem, line: string) => string = (_p, l) => l): string {
-  const lines = selection.listed.map((p) => paint(p, formatProblem(p)));
-  const more = selection.total - selection.listed.length;
-  if (more > 0) lines.push(`… và ${formatCount(more)} lỗi khác (--max-problems 0 để xem tất cả)`);
-  lines.push(summarize(selection.byCode));
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * `validate --format json`: whether the data is valid, the problems listed (at most --max-problems), the
- * warnings, and how many problems of each kind there are in all. Each problem as a batch job routes it:
- * file, physical line (0: the whole file), column and value when it is about one cell, code, message.
- */
-export function problemsJson(failed: Selection | undefined, warnings: readonly Problem[]): string {
-  const item = (p: Problem) => ({
-    file: p.file,
-    line: p.line,
-    ...(p.column !== undefined ? { column: p.column } : {}),
-    ...(p.value !== undefined ? { value: p.value } : {}),
-    code: p.code,
-    message: p.message,
-  });
-  const problems = failed?.listed ?? [];
-  const total = failed?.total ?? 0;
-  const summary = Object.fromEntries([...(failed?.byCode ?? [])].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-  const body = {
-    valid: !failed,
-    problems: problems.map(item),
-    ...(total > problems.length ? { omitted: total - problems.length } : {}),
-    warnings: sortProblems(warnings).map(item),
-    summary,
-  };
-  return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -1,14 +1,18 @@
-// The pipeline, top to bottom: read → validate → aggregate → model → render → write.
+// The pipeline, top to bottom: read → validate → aggregate → model → render → write. The stages live in
+// src/read/, src/validate/ and src/fast/ (./check.ts checks the inputs with them), src/figures/, src/report/;
+// the files and the process in src/io/. What a format needs (templates or not) is its row in src/report/formats.ts.
 import { checkInputs } from './check.js';
 import { EXIT } from './errors.js';
-import { formatCount } from './report/format.js';
+import { formatCount } from './format.js';
 import { locateInputs, readMeta, readText } from './io/inputs.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
 import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
 import { inputFiles, refuseInputs, writeOutput } from './io/write-output.js';
-import { checkAgainst, escapes, produce, type Format } from './report/output.js';
-import { listNotices, listProblems, listWarnings, ProblemList, problemsJson, type Problem, type Selection } from './problems.js';
+import { formatRow, type Format } from './report/formats.js';
+import { checkAgainst, produce } from './report/output.js';
+import { listNotices, listProblems, listWarnings, problemsJson } from './report/problems-text.js';
+import { ProblemList, type Problem, type Selection } from './problems.js';
 import { checkRules } from './figures/rules.js';
 import { settleYears } from './figures/years.js';
 
@@ -61,8 +65,9 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
   // The templates are read while the data is checked (their files' round trips overlap the work); a
   // problem with them is still reported only once the data has passed, where the report is made.
-  const wantsTemplates = opts.command === 'report' && (Boolean(opts.template) || opts.format !== 'json');
-  const templatesRead = wantsTemplates ? readTemplates(opts.template ?? defaultTemplate(opts.format), escapes(opts.format)) : undefined;
+  const format = formatRow(opts.format);
+  const wantsTemplates = opts.command === 'report' && format.engine === 'handlebars';
+  const templatesRead = wantsTemplates ? readTemplates(opts.template ?? defaultTemplate(opts.format), format.escape) : undefined;
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
   if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, wantsTemplates ? await templateFiles(opts.template ?? defaultTemplate(opts.format)) : undefined));

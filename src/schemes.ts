@@ -7,6 +7,10 @@ export type RatingCode = (typeof RATING_CODES)[number];
 
 /** Not ratings of a scheme: exempt / not yet assessed. Every scheme accepts them. */
 export const SPECIAL_CODES = ['UNRANKED', 'PENDING'] as const satisfies readonly RatingCode[];
+export type SpecialCode = (typeof SPECIAL_CODES)[number];
+
+/** Whether a code is one of SPECIAL_CODES (those whose members' reasons are counted). */
+export const isSpecial = (code: RatingCode): code is SpecialCode => (SPECIAL_CODES as readonly RatingCode[]).includes(code);
 
 export interface RatingInfo {
   /** The full name, as written in documents. */
@@ -73,6 +77,11 @@ export const KINDS: Record<OrgKind, { name: string; aliases: readonly string[]; 
     cell: true,
   },
 };
+
+/** A base organization with cells under it, its own committee (dang_bo_co_so): base, not a cell. */
+export const isCommittee = (kind: OrgKind): boolean => KINDS[kind].base && !KINDS[kind].cell;
+/** A cell under a committee (chi_bo_truc_thuoc): not base, so it has a parent, a committee of its year. */
+export const underCommittee = (kind: OrgKind): boolean => !KINDS[kind].base;
 
 /**
  * The forgiving comparison key for labels and headers: letter case, diacritics (NFC or NFD), `đ`,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CODE_INDEX, newMemberCounts, NCODES } from '../src/figures/aggregate.js';
 import { CellTable, slotSize } from '../src/fast/cell-table.js';
-import { hashBytes } from '../src/validate/idset.js';
+import { hashBytes } from '../src/hash.js';
 
 const find = (t: CellTable, id: string): number => {
   const b = Buffer.from(id, 'utf8');

@@ -3,7 +3,8 @@
 // VNI as base letter + accent suffixes), so a wrong table byte in either place shows up as a failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { completeUtf8Length, decodeAs, decodeLegacy, detect, guessLegacy, HEAD_BYTES, isVietnameseSyllable, scoreLegacy, type Detection } from '../src/read/detect.js';
+import { completeUtf8Length, detect, HEAD_BYTES, type Detection } from '../src/read/detect.js';
+import { decodeAs, decodeLegacy, guessLegacy, isVietnameseSyllable, scoreLegacy } from '../src/read/legacy.js';
 
 import { bytes, cp1258, TCVN3_UNICODE, tcvn3, utf8, vni, VNI_CHARS } from './encoders.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatHundredths, formatShare, shareBasisPoints, shareNumber } from '../src/report/format.js';
+import { formatCount, formatDate, formatHundredths, formatShare, shareBasisPoints } from '../src/format.js';
 
 describe('formatCount', () => {
   it.each([
@@ -52,10 +52,10 @@ describe('shares of the rated units, half up to two decimals', () => {
     expect(shareBasisPoints(1, 200)).toBe(50);
   });
 
-  it('JSON shares are plain numbers with at most two decimals', () => {
-    expect(shareNumber(11, 43)).toBe(25.58);
-    expect(shareNumber(73, 231)).toBe(31.6);
-    expect(JSON.stringify(shareNumber(1, 3))).toBe('33.33');
+  it('JSON shares (hundredths / 100, as the model makes them) are plain numbers with at most two decimals', () => {
+    expect(shareBasisPoints(11, 43) / 100).toBe(25.58);
+    expect(shareBasisPoints(73, 231) / 100).toBe(31.6);
+    expect(JSON.stringify(shareBasisPoints(1, 3) / 100)).toBe('33.33');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-// Template helpers (src/helpers.ts): the Markdown escape, so a value from the data or report.json cannot
+// Template helpers (src/report/helpers.ts): the Markdown escape, so a value from the data or report.json cannot
 // become a heading, a list, a link or raw HTML in the md report.
 import { describe, expect, it } from 'vitest';
 import { HELPERS } from '../src/report/helpers.js';

@@ -1,4 +1,4 @@
-// The comparison with the year before (src/model.ts, templates/shared/change*.hbs): when a year still has
+// The comparison with the year before (src/report/model.ts, templates/shared/change*.hbs): when a year still has
 // units to rate in a block, or a rating's count and share move opposite ways, the change is given from → to
 // with the base of the shares, never as "giảm 2 tổ chức (tăng 16,67 điểm phần trăm)".
 import { describe, expect, it } from 'vitest';

@@ -1,12 +1,14 @@
-// Problems as values (src/problems.ts): kept bounded however many there are, listed in reading order,
-// counted in full; and, end to end, a file with hundreds of thousands of problems or warnings.
+// Problems as values (src/problems.ts) and as printed (src/report/problems-text.ts): kept bounded however many
+// there are, listed in reading order, counted in full; and, end to end, a file with hundreds of thousands of
+// problems or warnings.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countReason, MAX_REASONS, OTHER_REASONS } from '../src/figures/aggregate.js';
-import { listProblems, ProblemList, problemsJson, quote, sortProblems, type Problem } from '../src/problems.js';
+import { ProblemList, quote, sortProblems, type Problem } from '../src/problems.js';
+import { listProblems, problemsJson } from '../src/report/problems-text.js';
 import { runCli } from './in-process.js';
 
 const p = (file: string, line: number, code: Problem['code'] = 'unknown-rating', year?: number): Problem => ({ file, line, code, message: `m${line}`, ...(year !== undefined ? { year } : {}) });
@@ -45,6 +47,16 @@ describe('ProblemList', () => {
     expect(a.select().listed.map((x) => x.line)).toEqual([1, 2, 3]);
     expect(a.select().total).toBe(10);
     expect(a.notices).toHaveLength(1);
+  });
+
+  it('two problems of one line and one kind keep the order they came in, through a heap and another thread', () => {
+    const list = new ProblemList(3);
+    for (let i = 9; i > 3; i--) list.push(p('m.csv', i));
+    list.push({ ...p('m.csv', 2, 'empty-cell'), column: 'id' });
+    list.push({ ...p('m.csv', 2, 'empty-cell'), column: 'org_id' });
+    const other = new ProblemList(3);
+    other.absorb(structuredClone(list.data()));
+    for (const l of [list, other]) expect(l.select().listed.map((x) => x.column ?? x.line)).toEqual(['id', 'org_id', 4]);
   });
 
   it('takes out one kind of one file, kept or only counted', () => {

@@ -2,8 +2,9 @@
 // report.json is absent, a block is empty, a rating has 0, nobody is pending.
 import { describe, expect, it } from 'vitest';
 import { readTemplates, TEMPLATES_DIR } from '../src/io/read-templates.js';
+import { jsonReport } from '../src/report/json-report.js';
 import { jsonChunks } from '../src/report/json-stream.js';
-import { buildModel, jsonReport, shortUnit } from '../src/report/model.js';
+import { buildModel, shortUnit } from '../src/report/model.js';
 import type { ReportMeta } from '../src/report/metadata.js';
 import { render } from '../src/report/render.js';
 import { checkText, SMALL } from './support.js';

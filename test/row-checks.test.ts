@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { finalize } from '../src/figures/aggregate.js';
 import { checkMembers, checkOrganizations } from '../src/check.js';
 import { jsonChunks } from '../src/report/json-stream.js';
-import { jsonReport } from '../src/report/model.js';
-import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../src/problems.js';
+import { jsonReport } from '../src/report/json-report.js';
+import { sortProblems, type Problem, type ProblemCode } from '../src/problems.js';
+import { formatProblem } from '../src/report/problems-text.js';
 import { MEMBER_ROW_CHECKS, ORG_ROW_CHECKS, RECORD_CHECKS, type MemberRowCode, type OrgRowCode } from '../src/validate/row-checks.js';
 import { bytesSource, SMALL } from './support.js';
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkOrganizations } from '../src/check.js';
-import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
+import { sortProblems, type Problem } from '../src/problems.js';
+import { formatProblem } from '../src/report/problems-text.js';
 import { bytesSource, fixtureFolders, SMALL } from './support.js';
 
 async function run(bytes: Buffer, year: number, chunk: number, bytePath: boolean) {

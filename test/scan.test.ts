@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finalize } from '../src/figures/aggregate.js';
 import { jsonChunks } from '../src/report/json-stream.js';
-import { jsonReport } from '../src/report/model.js';
+import { jsonReport } from '../src/report/json-report.js';
 import { checkMembers, checkOrganizations } from '../src/check.js';
-import { formatProblem, sortProblems, type Problem } from '../src/problems.js';
+import { sortProblems, type Problem } from '../src/problems.js';
+import { formatProblem } from '../src/report/problems-text.js';
 import { bytesSource, fixtureFolders, SMALL } from './support.js';
 
 async function run(orgs: string, members: Buffer, year: number, chunk: number, bytePath: boolean) {

@@ -1,9 +1,8 @@
 // The validate stage on small tables: each contract problem, at the right line, naming column and value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortByIds } from '../src/figures/aggregate.js';
-import { memberRow, orgRow } from '../src/validate/schema.js';
-import { fastMember, fastOrg } from '../src/validate/checkers.js';
+import { sortByIds } from '../src/figures/order.js';
+import { fastMember, fastOrg, memberRow, orgRow } from '../src/validate/schema.js';
 import { checkText, SMALL } from './support.js';
 
 const ORG_HEADER = 'id,name,kind,parent_id,year,rating';

@@ -1,4 +1,4 @@
-// Which year is reported and which compared (src/years.ts), end to end through cli(): a problem that belongs
+// Which year is reported and which compared (src/figures/years.ts), end to end through cli(): a problem that belongs
 // to every year fails the run whatever the order of the rows; an explicit --compare that cannot be honoured
 // is a usage error.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

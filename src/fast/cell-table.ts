@@ -4,7 +4,7 @@
 // where objects, a Map and a separate count array cost five or six. Exact: a hash hit is confirmed byte
 // for byte before it counts. At the end the counts go into MemberCounts (by the organization's index).
 import { NCODES, type MemberCounts } from '../figures/aggregate.js';
-import { HASH, hashBytes } from '../validate/idset.js';
+import { HASH, hashBytes } from '../hash.js';
 
 /**
  * Int32s a slot: [h1, k, byte length, 4 × id bytes, one count per rating code], rounded up to a power of two

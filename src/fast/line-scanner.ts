@@ -1,4 +1,4 @@
-// Lines of CSV bytes, the common part of the byte paths (members: scan.ts, organizations: scan-orgs.ts). A
+// Lines of CSV bytes, the common part of the byte paths (members: scan-members.ts, organizations: scan-orgs.ts). A
 // plain line (no quote, valid UTF-8, not over-long) goes to the subclass's `plain`, on bytes; a line it
 // declines, and any irregular stretch (quotes, bad bytes, over-long lines), is decoded and read by the
 // string tokenizer, whose records go to `slowRecord`: the reference path, so the problems said are the

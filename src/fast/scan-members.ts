@@ -1,18 +1,20 @@
 // The members file at national scale: UTF-8 bytes → checked, counted rows, without making a string of
 // every field. A plain line (the header's width, every checked cell in its usual form) is handled here on
-// bytes; anything else goes to MemberChecker through the string tokenizer (line-scanner.ts): the
-// reference path, so the problems said are the same either way (test/scan.test.ts feeds both the same inputs).
+// bytes; anything else goes to MemberChecker (validate/member-checker.ts) through the string tokenizer
+// (line-scanner.ts): the reference path, so the problems said are the same either way (test/scan.test.ts
+// feeds both the same inputs). Driven by fast/byte-path.ts, on one thread or two (io/parallel.ts).
 import { remember } from '../cache.js';
-import { addMember, CODE_INDEX, countReason, newMemberCounts, type MemberCounts } from '../figures/aggregate.js';
+import { addMember, addReason, CODE_INDEX, newMemberCounts, type MemberCounts } from '../figures/aggregate.js';
 import { CellTable } from './cell-table.js';
-import { HASH, hashBytes, type HashedIdSet } from '../validate/idset.js';
+import { HASH, hashBytes } from '../hash.js';
+import { HashedIdSet } from './hashed-ids.js';
 import { ProblemList } from '../problems.js';
 import { clean, parseYearBytes } from '../validate/schema.js';
-import { FIRST_YEAR, KINDS, ratingOf, SPECIAL_CODES, schemeFor } from '../schemes.js';
+import { blockCodes, FIRST_YEAR, isSpecial, KINDS, RATING_CODES, ratingOf, type SpecialCode } from '../schemes.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
 import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
 import type { OrgIndex } from '../figures/org-table.js';
-import { MemberChecker } from '../validate/checkers.js';
+import { MemberChecker } from '../validate/member-checker.js';
 
 export interface ScanColumns {
   id: number;
@@ -23,8 +25,8 @@ export interface ScanColumns {
   reason: number;
 }
 
-const UNRANKED = CODE_INDEX.UNRANKED;
-const PENDING = CODE_INDEX.PENDING;
+/** The special code at each CODE_INDEX position (undefined for a scheme's rating): the rows whose reason is counted. */
+const SPECIAL_AT: readonly (SpecialCode | undefined)[] = RATING_CODES.map((c) => (isSpecial(c) ? c : undefined));
 
 export class MemberScanner extends LineScanner {
   /** What the byte path keeps per checked year, found by `year - FIRST_YEAR` (a year outside the
@@ -34,7 +36,7 @@ export class MemberScanner extends LineScanner {
   private readonly reasons = new Map<string, string>();
 
   constructor(
-    private readonly checker: MemberChecker,
+    private readonly checker: MemberChecker<HashedIdSet>,
     private readonly cols: ScanColumns,
     width: number,
     delimiter: Delimiter,
@@ -48,7 +50,7 @@ export class MemberScanner extends LineScanner {
       this.byYear[y - FIRST_YEAR] = {
         year: y,
         cells: orgs.cells(y),
-        ids: checker.hashedIds(y),
+        ids: checker.idsOf(y),
         ratings: new Map(),
         shortRatings: new Map(),
         rows: 0,
@@ -60,7 +62,7 @@ export class MemberScanner extends LineScanner {
     this.endLines();
     for (const ys of this.byYear) {
       if (!ys) continue;
-      if (!ys.cells.shared) ys.cells.drainInto(this.counts.get(ys.year)!); // (shared: drained by parallel.ts when both threads are done)
+      if (!ys.cells.shared) ys.cells.drainInto(this.counts.get(ys.year)!); // (shared: drained by fast/parallel.ts when both threads are done)
       const seen = this.checker.yearsSeen;
       if (ys.rows > 0) seen.set(ys.year, (seen.get(ys.year) ?? 0) + ys.rows);
       ys.rows = 0;
@@ -106,18 +108,19 @@ export class MemberScanner extends LineScanner {
     hashBytes(buf, is, ie);
     ys.ids.addHash(HASH.h1, HASH.h2, this.line);
     ys.cells.add(slot, code);
-    if ((code === UNRANKED || code === PENDING) && c.reason >= 0) this.countReason(buf, starts[c.reason]!, ends[c.reason]!, y, code);
+    const special = SPECIAL_AT[code];
+    if (special !== undefined && c.reason >= 0) this.countReason(buf, starts[c.reason]!, ends[c.reason]!, y, special);
     return true;
   }
 
-  private countReason(buf: Buffer, s: number, e: number, year: number, code: number): void {
+  private countReason(buf: Buffer, s: number, e: number, year: number, code: SpecialCode): void {
     const raw = buf.toString('latin1', s, e);
     let reason = this.reasons.get(raw);
     if (reason === undefined) {
       reason = clean(buf.toString('utf8', s, e));
       remember(this.reasons, raw, reason); // free text: the common ones are kept
     }
-    countReason(this.counts.get(year)!.reasons.get(code === UNRANKED ? 'UNRANKED' : 'PENDING')!, reason);
+    addReason(this.counts.get(year)!, code, reason);
   }
 
   protected slowRecord(record: RawRecord): void {
@@ -155,7 +158,7 @@ function longRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
 /** The CODE_INDEX of the rating a cell means if the year's scheme has it, else -1 (the string path will say why). */
 function allowedRating(text: string, year: number): number {
   const code = ratingOf(text);
-  return code !== undefined && (schemeFor(year).member.includes(code) || (SPECIAL_CODES as readonly string[]).includes(code)) ? CODE_INDEX[code] : -1;
+  return code !== undefined && blockCodes(year, 'member').includes(code) ? CODE_INDEX[code] : -1;
 }
 
 /**
@@ -225,7 +228,8 @@ export async function scanRange(job: ScanJob, orgs: ScanOrgs, chunks: AsyncItera
   const years = new Set(job.years);
   const problems = new ProblemList(job.maxProblems);
   const header: RawRecord = { fields: job.headerFields, line: job.headerLine, endLine: job.headerLine };
-  const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), Math.max(1 << 12, job.expected));
+  const capacity = Math.max(1 << 12, job.expected);
+  const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), () => new HashedIdSet(capacity));
   problems.clear(); // the header's own problems are the caller's to report, once
   const counts = new Map(job.years.map((y) => [y, newMemberCounts(y, orgs.size(y))]));
   const { index } = checker.header;
@@ -235,6 +239,6 @@ export async function scanRange(job: ScanJob, orgs: ScanOrgs, chunks: AsyncItera
   const endedInRecord = scanner.busy;
   scanner.end();
   const ids = new Map<number, HashedIdSet>();
-  for (const y of job.years) ids.set(y, checker.hashedIds(y));
+  for (const y of job.years) ids.set(y, checker.idsOf(y));
   return { problems, counts, yearsSeen: checker.yearsSeen, ids, endedInRecord };
 }

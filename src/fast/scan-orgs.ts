@@ -1,14 +1,15 @@
 // organizations.csv at national scale (360 000 rows): UTF-8 bytes → the year's OrgTable, without a string
 // per field. A plain line (the header's width, every cell in its usual form, an id not seen before) is
-// added here on bytes; any other goes to OrgChecker through the string tokenizer (line-scanner.ts), which
-// says what is wrong: the same problems either way (test/scan-orgs.test.ts feeds both the same inputs).
+// added here on bytes; any other goes to OrgChecker (validate/org-checker.ts) through the string tokenizer
+// (line-scanner.ts), which says what is wrong: the same problems either way (test/scan-orgs.test.ts feeds
+// both the same inputs). Driven by fast/byte-path.ts.
 import { remember } from '../cache.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
 import { parseYearBytes } from '../validate/schema.js';
 import type { OrgTable } from '../figures/org-table.js';
 import { blockCodes, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from '../schemes.js';
 import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
-import type { OrgChecker } from '../validate/checkers.js';
+import type { OrgChecker } from '../validate/org-checker.js';
 
 interface YearRows {
   table: OrgTable;

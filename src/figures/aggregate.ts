@@ -1,7 +1,9 @@
-// Valid rows → the figures. Members are counted by a reducer as they stream past (addMember), then
-// finalize() joins them with the year's organizations. Pure: plain data in, plain data out.
-import { blockCodes, fold, RATING_CODES, type RatingCode } from '../schemes.js';
+// Valid rows → the figures. Members are counted by a reducer as they stream past (addMember, addReason),
+// then finalize() joins them with the year's organizations, units and cells in id order (order.ts).
+// Pure: plain data in, plain data out.
+import { blockCodes, fold, isCommittee, isSpecial, KINDS, RATING_CODES, SPECIAL_CODES, underCommittee, type RatingCode, type SpecialCode } from '../schemes.js';
 import type { OrgTable } from './org-table.js';
+import { orderByIds } from './order.js';
 
 export type ByRating = Partial<Record<RatingCode, number>>;
 
@@ -18,7 +20,7 @@ export interface ReasonCount {
 }
 
 /**
- * How many different reasons are counted apart, for each of UNRANKED and PENDING in a year. Reasons are free
+ * How many different reasons are counted apart, for each of the SPECIAL_CODES in a year. Reasons are free
  * text: a file may hold as many as it has rows; past this many, the members of any new reason are counted
  * together ("các lý do khác"), so memory stays bounded. A district's exports hold a handful.
  */
@@ -38,7 +40,7 @@ export interface Figures {
   year: number;
   baseOrganizations: Block & { committees: number; cellBases: number };
   cells: Block & { committees: number };
-  members: Block & { reasons: { UNRANKED: ReasonCount[]; PENDING: ReasonCount[] } };
+  members: Block & { reasons: Record<SpecialCode, ReasonCount[]> };
   /** The year's organizations: ids, names, ratings, lines by organization index. */
   orgs: OrgTable;
   /** The base organizations in id order, as organization indexes (the units of the appendix). */
@@ -98,25 +100,33 @@ export interface MemberCounts {
   byRating: Float64Array;
   /** Members by organization and rating: [org.index * NCODES + CODE_INDEX[code]]. */
   byOrg: Int32Array;
-  /** UNRANKED / PENDING → reason as written (trimmed) → count; grouped when finalized. */
-  reasons: Map<'UNRANKED' | 'PENDING', Map<string, number>>;
+  /** Each of SPECIAL_CODES → reason as written (trimmed) → count; grouped when finalized. */
+  reasons: Map<SpecialCode, Map<string, number>>;
 }
 
 /** Counts for a year whose organizations number `orgs`. */
 export function newMemberCounts(year: number, orgs: number): MemberCounts {
-  return { year, byRating: new Float64Array(NCODES), byOrg: new Int32Array(orgs * NCODES), reasons: new Map([['UNRANKED', new Map()], ['PENDING', new Map()]]) };
+  return { year, byRating: new Float64Array(NCODES), byOrg: new Int32Array(orgs * NCODES), reasons: new Map(SPECIAL_CODES.map((c) => [c, new Map()])) };
 }
 
 const bump = <K>(m: Map<K, number>, k: K, n = 1): void => {
   m.set(k, (m.get(k) ?? 0) + n);
 };
 
-/** Counts one valid member of the organization at `orgIndex`. */
+/**
+ * Counts one valid member of the organization at `orgIndex` (the string path; the byte path counts ratings
+ * in its cell table, fast/cell-table.ts, drained into the same MemberCounts, and reasons with addReason).
+ */
 export function addMember(counts: MemberCounts, orgIndex: number, rating: RatingCode, reason: string): void {
   const c = CODE_INDEX[rating];
   counts.byRating[c]!++;
   counts.byOrg[orgIndex * NCODES + c]!++;
-  if (rating === 'UNRANKED' || rating === 'PENDING') countReason(counts.reasons.get(rating)!, reason);
+  if (isSpecial(rating)) addReason(counts, rating, reason);
+}
+
+/** Counts the reason of one member rated with a special code: both paths count reasons here. */
+export function addReason(counts: MemberCounts, rating: SpecialCode, reason: string): void {
+  countReason(counts.reasons.get(rating)!, reason);
 }
 
 /** Adds `other` (counts of another part of the same file) into `into`. */
@@ -167,62 +177,6 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
   return out;
 }
 
-/** An id cut into its runs of digits and of other characters, each digit run with its value. */
-interface IdKey {
-  runs: string[];
-  /** The value of each run of digits; NaN for the other runs. */
-  values: number[];
-}
-
-const digit = (c: number): boolean => c >= 48 && c <= 57;
-
-function idKey(id: string): IdKey {
-  const runs: string[] = [];
-  const values: number[] = [];
-  let start = 0;
-  for (let i = 1; i <= id.length; i++) {
-    if (i === id.length || digit(id.charCodeAt(i)) !== digit(id.charCodeAt(start))) {
-      const run = id.slice(start, i);
-      runs.push(run);
-      values.push(digit(id.charCodeAt(start)) ? Number(run) : NaN);
-      start = i;
-    }
-  }
-  return { runs, values };
-}
-
-/**
- * Ids in natural order (CS2 before CS10): run by run, runs of digits by value when both are digits and
- * differ, else by code units; then fewer runs first, then the ids by code units. The same on every
- * machine (no ICU), and the same however the rows of the file are ordered.
- */
-function compareKeys(a: IdKey, b: IdKey, ida: string, idb: string): number {
-  const n = Math.min(a.runs.length, b.runs.length);
-  for (let i = 0; i < n; i++) {
-    const p = a.runs[i]!;
-    const q = b.runs[i]!;
-    if (p === q) continue;
-    const x = a.values[i]!;
-    const y = b.values[i]!;
-    if (x === x && y === y && x !== y) return x - y; // both runs of digits (not NaN), different values
-    return p < q ? -1 : 1;
-  }
-  return a.runs.length - b.runs.length || (ida < idb ? -1 : ida > idb ? 1 : 0);
-}
-
-/** Positions of `ids` in natural id order; each id is cut into runs once, not at each comparison. */
-export function orderByIds(ids: readonly string[]): number[] {
-  const order = ids.map((_, i) => i);
-  if (ids.length < 2) return order;
-  const keys = ids.map(idKey);
-  return order.sort((i, j) => compareKeys(keys[i]!, keys[j]!, ids[i]!, ids[j]!));
-}
-
-/** The list sorted by id in natural order (a new array). */
-export function sortByIds<T extends { id: string }>(list: readonly T[]): T[] {
-  return orderByIds(list.map((o) => o.id)).map((i) => list[i]!);
-}
-
 /** Joins the year's organizations (all valid, parents resolved) with the member counts; units and cells in id order. */
 export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const year = counts.year;
@@ -232,13 +186,17 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const perParent = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const kind = orgs.kind(i);
-    if (kind === 'dang_bo_co_so' || kind === 'chi_bo_co_so') bases.push(i);
-    else if (kind === 'chi_bo_truc_thuoc' && orgs.parents[i]! >= 0) perParent[orgs.parents[i]! + 1]!++;
+    if (kind === undefined) continue;
+    if (KINDS[kind].base) bases.push(i);
+    else if (underCommittee(kind) && orgs.parents[i]! >= 0) perParent[orgs.parents[i]! + 1]!++;
   }
   for (let i = 0; i < n; i++) perParent[i + 1]! += perParent[i]!;
   const grouped = new Int32Array(perParent[n]!);
   const fill = perParent.slice(0, n);
-  for (let i = 0; i < n; i++) if (orgs.kind(i) === 'chi_bo_truc_thuoc' && orgs.parents[i]! >= 0) grouped[fill[orgs.parents[i]!]!++] = i;
+  for (let i = 0; i < n; i++) {
+    const kind = orgs.kind(i);
+    if (kind !== undefined && underCommittee(kind) && orgs.parents[i]! >= 0) grouped[fill[orgs.parents[i]!]!++] = i;
+  }
   const units = Int32Array.from(orderByIds(bases.map((i) => orgs.id(i))), (k) => bases[k]!);
   const byOrg = counts.byOrg;
   const cellStart = new Int32Array(units.length + 1);
@@ -265,7 +223,7 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     }
     for (let c = 0; c < NCODES; c++) cellTotals[c]! += unitCells[uc + c]!;
     baseTotals[CODE_INDEX[orgs.rating(u)!]]!++;
-    if (orgs.kind(u) === 'dang_bo_co_so') {
+    if (isCommittee(orgs.kind(u)!)) {
       committees++;
       if (at > cellStart[k]!) committeesWithCells++;
     }
@@ -277,7 +235,7 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells },
     members: {
       ...block(year, 'member', counts.byRating),
-      reasons: { UNRANKED: reasonList(counts.reasons.get('UNRANKED')!), PENDING: reasonList(counts.reasons.get('PENDING')!) },
+      reasons: Object.fromEntries(SPECIAL_CODES.map((c) => [c, reasonList(counts.reasons.get(c)!)])) as Record<SpecialCode, ReasonCount[]>,
     },
     orgs,
     units,

@@ -3,7 +3,7 @@
 // ~70 (id and name as UTF-8 in two pools, kind / rating / line / parent in typed arrays, and a hash
 // table of the ids that the byte path searches without making a string). An organization is its
 // index: 0, 1, … in file order (member counts are kept by it).
-import { HASH, hashBytes } from '../validate/idset.js';
+import { HASH, hashBytes } from '../hash.js';
 import { RATING_CODES, ORG_KINDS, type OrgKind, type RatingCode } from '../schemes.js';
 
 const NONE = -1;

@@ -1,14 +1,15 @@
 // Regulation checks on the figures: breaches published reports do contain, so they are warnings
 // (problems only under --strict). Each rule is a row: the years it applies to and a check per unit.
+// Run by src/run.ts on the reported year's figures (./aggregate.ts); the warnings' words are src/problems.ts's codes.
 import { CODE_INDEX, membersAt, NCODES, type Figures } from './aggregate.js';
-import { formatCount } from '../report/format.js';
+import { formatCount } from '../format.js';
 import type { Problem, ProblemCode } from '../problems.js';
 import { RATINGS, type RatingCode } from '../schemes.js';
 
 /** Counts by CODE_INDEX. */
 type Tally = ArrayLike<number>;
 
-export interface Subject {
+interface Subject {
   rating: RatingCode;
   /** The units directly under it (cells for a committee, members for a chi bộ), and all its members. */
   units: Tally;
@@ -35,7 +36,7 @@ const rated = (t: Tally) => {
 const c = formatCount;
 const what = (s: Subject) => (s.isCommittee ? 'chi bộ trực thuộc' : 'đảng viên');
 
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   {
     // Members rated HTXSNV may be at most 20% of those rated HTTNV, within a base organization.
     code: 'rule-excellent-quota',
@@ -111,7 +112,7 @@ export const RULES: readonly Rule[] = [
  * Every organization as a rule subject, handed to `visit` one at a time: base organizations (with their
  * cells) and cells (with their members). The subject object is reused: a national run has 360 000.
  */
-export function eachSubject(f: Figures, visit: (s: Subject, org: number) => void): void {
+function eachSubject(f: Figures, visit: (s: Subject, org: number) => void): void {
   const s: Subject = { rating: 'PENDING', units: f.unitCells, members: f.unitMembers, isCommittee: false, isBase: false };
   for (let k = 0; k < f.units.length; k++) {
     const u = f.units[k]!;

@@ -4,7 +4,7 @@
 import { finalize, type Figures } from './aggregate.js';
 import type { CheckedInputs } from '../check.js';
 import { UsageError } from '../errors.js';
-import { formatCount } from '../report/format.js';
+import { formatCount } from '../format.js';
 import type { ProblemList, Selection } from '../problems.js';
 
 export interface Years {
@@ -17,7 +17,7 @@ export interface Years {
   notice: string | undefined;
 }
 
-export interface Comparison {
+interface Comparison {
   /** The year to compare with, or null for none. */
   year: number | null;
   /** Named by --compare: it must be honoured, or the run stops (exit 2) saying why. */

@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { UsageError } from '../errors.js';
-import { formatCount } from '../report/format.js';
+import { formatCount } from '../format.js';
 import { jsonSyntaxError, lineAndColumn, metaMessage, reportMeta, type ReportMeta } from '../report/metadata.js';
 import { quote, type Problem } from '../problems.js';
 

@@ -1,6 +1,6 @@
 // Progress on a terminal: after about a second, one line rewritten in place, then erased at the end.
 // Rows are estimated from the bytes read and the average row length of the file's first chunk.
-import { formatCount } from '../report/format.js';
+import { formatCount } from '../format.js';
 
 export type Progress = (file: string, bytes: number, total: number, bytesPerRow: number) => void;
 

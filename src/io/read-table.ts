@@ -4,51 +4,38 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { REPLACEMENT, type Encoding } from '../read/decode.js';
-import { decodeLegacy, detect } from '../read/detect.js';
-import type { TableSource } from '../check.js';
+import { REPLACEMENT } from '../read/decode.js';
+import { detect } from '../read/detect.js';
+import { decodeLegacy } from '../read/legacy.js';
+import type { Batch, RawBytes } from '../read/source.js';
+import type { ByteSource } from '../fast/byte-path.js';
 import type { ScanJob } from '../fast/scan-members.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import { scanInParallel } from './parallel.js';
 import type { Progress } from './progress.js';
-import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../read/tokenize.js';
+import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue } from '../read/tokenize.js';
 import { bytesPerLine } from '../fast/line-scanner.js';
 import { namesRequiredColumn } from '../validate/columns.js';
 
-export interface TableBatch {
-  records: RawRecord[];
-  issues: CsvIssue[];
-  /** The file is not CSV text we can read (a workbook, a ZIP, a legacy font encoding…): why, and what to do. */
-  refused?: { what: string; message: string };
-  /** Said once, not a problem: the file was converted from a legacy encoding. */
-  notice?: string;
-}
-
-export interface TableInfo {
-  encoding: Encoding;
-  delimiter: Delimiter;
-}
-
 const CHUNK = 1 << 20;
 
-/** Reads `path`; `onInfo` learns the encoding and delimiter before the first batch. */
-export async function* readTable(path: string, onInfo?: (info: TableInfo) => void): AsyncGenerator<TableBatch> {
+/** Reads `path` as text, in batches of records. */
+async function* readTable(path: string): AsyncGenerator<Batch> {
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   let decoder: TextDecoder | undefined;
   let tokenizer: Tokenizer | undefined;
   let pending = '';
   let undecodable = false; // once a chunk held U+FFFD, every later record is checked for it
-  const start = (text: string, final: boolean): TableBatch | undefined => {
+  const start = (text: string, final: boolean): Batch | undefined => {
     pending += text;
     if (!final && !pending.includes('\n') && pending.length < CHUNK) return undefined;
     const delimiter = sniffDelimiter(pending, namesRequiredColumn);
-    onInfo?.({ encoding: (decoder?.encoding ?? 'utf-8') as Encoding, delimiter });
     tokenizer = new Tokenizer(delimiter);
     const text2 = pending;
     pending = '';
     return feed(text2);
   };
-  const feed = (text: string): TableBatch => {
+  const feed = (text: string): Batch => {
     const issues: CsvIssue[] = [];
     const records = tokenizer!.push(text, issues);
     undecodable ||= text.includes(REPLACEMENT);
@@ -102,21 +89,8 @@ export async function* readTable(path: string, onInfo?: (info: TableInfo) => voi
   if (records.length || issues.length) yield { records, issues };
 }
 
-
-export interface RawTable {
-  encoding: Encoding | 'other';
-  /** Bytes of byte-order mark before the text. */
-  bom: number;
-  /** File size in bytes, to size the id sets and to show progress. */
-  size: number;
-  /** The file's bytes after its byte-order mark, in chunks. */
-  chunks: AsyncGenerator<Buffer>;
-  /** Closes the file when the chunks are not wanted after all. */
-  close: () => void;
-}
-
 /** The file as bytes, for the byte path (UTF-8 only: the caller reads UTF-16 as text with readTable). */
-export async function readRaw(path: string, progress?: Progress): Promise<RawTable> {
+async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
   const { size } = await stat(path);
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
@@ -140,7 +114,7 @@ export async function readRaw(path: string, progress?: Progress): Promise<RawTab
 }
 
 /** A file as the checkers read it: text batches, raw bytes for the byte path, and both cores at scale. */
-export function tableSource(path: string, progress?: Progress): TableSource {
+export function tableSource(path: string, progress?: Progress): ByteSource {
   return {
     batches: () => readTable(path),
     raw: () => readRaw(path, progress),

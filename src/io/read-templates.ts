@@ -1,12 +1,14 @@
 // Loads a template set: the main template, and every other *.hbs beside it as a partial named by its
-// file name. Only that one folder is read: a template reaches nothing outside it.
+// file name. Only that one folder is read: a template reaches nothing outside it. The built-in templates are
+// templates/<folder>/report.hbs, the folder named by the format's row (src/report/formats.ts), with the
+// partials of templates/shared/; compiling and rendering them is src/report/render.ts's job.
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { formatCount } from '../report/format.js';
-import type { Format } from '../report/output.js';
+import { formatCount } from '../format.js';
+import { formatRow, SHARED_TEMPLATES, type Format } from '../report/formats.js';
 import { prepare, type TemplateSet } from '../report/render.js';
 import { fsReason, notAFile, requireCwd, showPath } from './inputs.js';
 
@@ -16,23 +18,26 @@ export const TEMPLATES_DIR = [new URL('../templates/', import.meta.url), new URL
   .find((dir) => existsSync(path.join(dir, 'text', 'report.hbs')))!;
 
 /** A template larger than this is refused: no report needs it, and it would only slow a run down. */
-export const MAX_TEMPLATE_BYTES = 1 << 20;
+const MAX_TEMPLATE_BYTES = 1 << 20;
 
 /** Every .hbs beside the main template is read: a folder of more than this is not a template's. */
 export const MAX_PARTIALS = 2000;
 
 /** The main template and its partials together. */
-export const MAX_TEMPLATES_TOTAL_BYTES = 16 << 20;
+const MAX_TEMPLATES_TOTAL_BYTES = 16 << 20;
 
 /** Files read at once: a round trip each overlaps the others, without running out of file descriptors. */
 const READ_AT_ONCE = 32;
 
+/** The built-in template of a format that has one. */
 export function defaultTemplate(format: Format): string {
-  return path.join(TEMPLATES_DIR, format, 'report.hbs');
+  const folder = formatRow(format).templates;
+  if (folder === null) throw new Error(`defaultTemplate: --format ${format} has no template`);
+  return path.join(TEMPLATES_DIR, folder, 'report.hbs');
 }
 
 /** Partials the built-in templates share (a user's template sees only its own folder). */
-const SHARED_DIR = path.join(TEMPLATES_DIR, 'shared');
+const SHARED_DIR = path.join(TEMPLATES_DIR, SHARED_TEMPLATES);
 
 const cannotRead = (file: string, e: unknown) =>
   new UsageError(`không đọc được mẫu báo cáo ${showPath(file)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không có tệp này' : fsReason(e, 'đọc')}`);

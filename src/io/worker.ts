@@ -3,7 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRange, type ScanJob } from '../fast/scan-members.js';
 import type { CellTableData } from '../fast/cell-table.js';
-import { counted, packedScanOrgs, packResult, readRange, type PackedOrgs } from './parallel.js';
+import { packedScanOrgs, packResult, type PackedOrgs } from '../fast/parallel.js';
+import { counted, readRange } from './parallel.js';
 
 const data = workerData as { path: string; start: number; end: number; job: ScanJob; orgs: PackedOrgs; tables: [number, CellTableData][] };
 let read = 0;

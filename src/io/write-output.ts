@@ -76,7 +76,7 @@ export async function refuseInputs(out: string | undefined, inputs: readonly str
 }
 
 /**
- * Writes the chunks (made as they are written: see output.ts) to `out`, or to stdout when undefined.
+ * Writes the chunks (made as they are written: see src/report/output.ts) to `out`, or to stdout when undefined.
  * `inputs`: every file the run read (see inputFiles); `out` may not be one of them. Only a call that
  * can never write a file (`out` undefined) may leave them out.
  */
@@ -190,7 +190,7 @@ async function writeInPlace(out: string, target: string, chunks: Iterable<string
 }
 
 /** stdout could not take the output (a full disk behind `> file`, /dev/full, an I/O error): exit 2. */
-export function stdoutError(e: unknown): UsageError {
+function stdoutError(e: unknown): UsageError {
   return new UsageError(`không ghi được ra đầu ra chuẩn (stdout): ${fsReason(e, 'ghi')}`, 'kiểm tra chỗ trống trên ổ đĩa nơi nhận kết quả, hoặc ghi ra tệp bằng --out FILE');
 }
 
@@ -198,7 +198,7 @@ export function stdoutError(e: unknown): UsageError {
  * Writes to stdout; a reader that went away (`| head`) is not an error, then or later: the rest is dropped.
  * Any other failure (a full disk) is a usage error, said once.
  */
-export async function writeStdout(chunks: Iterable<string>, stdout: Writable): Promise<void> {
+async function writeStdout(chunks: Iterable<string>, stdout: Writable): Promise<void> {
   if (!quietPipes.has(stdout)) {
     quietPipes.add(stdout);
     // Every failed write also reaches its callback below, which says it; the stream's 'error' event, with

@@ -26,7 +26,7 @@ export interface CsvIssue {
   closedAt?: number;
 }
 
-export const DELIMITERS = [',', ';', '\t'] as const;
+const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /** One record is at most this long (bounded memory on a runaway quote or a binary file). */
@@ -266,7 +266,7 @@ export class Tokenizer {
  * The issue for a record still incomplete past the limit: a quote opening a field on a short first line
  * is a runaway quote; anything else is an over-long line. `lineEnded`: the first line's end was seen.
  */
-export function overLongIssue(firstLineText: string, line: number, delimiter: Delimiter, maxRecord: number, lineEnded: boolean): CsvIssue {
+function overLongIssue(firstLineText: string, line: number, delimiter: Delimiter, maxRecord: number, lineEnded: boolean): CsvIssue {
   const open = new RegExp(`(^|${delimiter === '\t' ? '\\t' : delimiter})"`).exec(firstLineText);
   if (open && lineEnded && firstLineText.length <= maxRecord) {
     const at = open.index + open[1]!.length;

@@ -1,10 +1,11 @@
 // Template helpers: Vietnamese formatting and small text tools. Each checks its arguments, so a
 // template that passes the wrong thing fails loudly instead of printing "NaN" in an official report.
+// ./render.ts registers them (a template sees no other); ./template-errors.ts lists them in its messages.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { formatCount, formatHundredths, formatShare } from './format.js';
+import { formatCount, formatHundredths, formatShare } from '../format.js';
 import { RATINGS, type RatingCode } from '../schemes.js';
 
-export class HelperError extends Error {}
+class HelperError extends Error {}
 
 /** Names that lead out of the model into JavaScript's machinery. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);

@@ -1,7 +1,7 @@
 // A top-level object → JSON text in chunks, byte for byte what `JSON.stringify(value, null, 2) + '\n'` gives,
 // without ever holding the whole text: the long lists (a national report's 60 000 units and their
-// warnings) are given as iterables and serialized a few hundred elements at a time. Pure: the writer
-// drains the chunks.
+// warnings) are given as iterables (./json-report.ts) and serialized a few hundred elements at a time. Pure:
+// the writer (src/io/write-output.ts) drains the chunks.
 
 /** A value to stream: a list given lazily is written one element at a time. */
 export class Lazy<T> {

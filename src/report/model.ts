@@ -1,23 +1,22 @@
 // Figures + report.json → the report model: exactly what templates see (documented field by field in
-// the README), and the JSON. The model keeps the contract's JSON fields under their names (year,
+// the README). The model keeps the contract's JSON fields under their names (year,
 // baseOrganizations.total, members.byRating.HTXSNV, …) and adds what prose needs: rated totals,
-// shares, rating names, changes against the compared year, the weak units, the appendix.
+// shares, rating names, changes against the compared year, the weak units, the appendix. The JSON
+// report (--format json) is ./json-report.ts; it shares blockModel's shares and weakGroups.
 import { eachUnit, unitAt, type Block, type Figures, type ReasonCount, type UnitFigures } from '../figures/aggregate.js';
-import { formatDate, formatHundredths, shareBasisPoints } from './format.js';
-import { Lazy } from './json-stream.js';
+import { formatDate, formatHundredths, shareBasisPoints } from '../format.js';
 import type { ReportMeta } from './metadata.js';
-import type { Problem } from '../problems.js';
 import { KINDS, RATINGS, schemeFor, type OrgKind, type RatingCode } from '../schemes.js';
 
 /** A change against the compared year: which way, and by how much (always ≥ 0). */
-export interface Delta {
+interface Delta {
   word: 'tăng' | 'giảm' | 'không đổi';
   /** The same way as a change from → to reads it: "từ 14 xuống 12". */
   to: 'lên' | 'xuống' | 'không đổi';
   amount: number;
 }
 
-export interface RatingLine {
+interface RatingLine {
   code: RatingCode;
   /** Full name, capitalized as in documents: "Trong sạch vững mạnh". */
   name: string;
@@ -61,12 +60,12 @@ export interface BlockModel extends Block {
   fromTo: boolean;
 }
 
-export interface ReasonLine extends ReasonCount {
+interface ReasonLine extends ReasonCount {
   /** The reason inside a sentence: first letter lowered ("miễn sinh hoạt"); "không ghi lý do" when blank. */
   text: string;
 }
 
-export interface UnitLine {
+interface UnitLine {
   no: number;
   id: string;
   name: string;
@@ -78,7 +77,7 @@ export interface UnitLine {
   members: Block & { counts: number[] };
 }
 
-export interface WeakGroup {
+interface WeakGroup {
   name: string;
   kindName: string;
   /** The base organization is itself rated weak. */
@@ -87,7 +86,7 @@ export interface WeakGroup {
   cells: { name: string; ratingLabel: string }[];
 }
 
-export interface ReportModel {
+interface ReportModel {
   year: number;
   /** report.json's unit, or null. */
   unit: string | null;
@@ -136,7 +135,7 @@ function delta(now: number, before: number): Delta {
 
 const codesOf = (year: number, kind: 'org' | 'member') => [...schemeFor(year)[kind], 'UNRANKED', 'PENDING'] as RatingCode[];
 
-function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Block | undefined): BlockModel {
+export function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Block | undefined): BlockModel {
   const unranked = b.byRating.UNRANKED ?? 0;
   const pending = b.byRating.PENDING ?? 0;
   const rated = b.total - unranked - pending;
@@ -184,7 +183,7 @@ function blockModel(year: number, kind: 'org' | 'member', b: Block, before: Bloc
 }
 
 /** How many reasons a report names; the rest are said together ("các lý do khác"). The JSON lists them all. */
-export const REPORTED_REASONS = 10;
+const REPORTED_REASONS = 10;
 
 /** The reasons a report names: the most frequent, then the others together. */
 function reasonLines(list: readonly ReasonCount[]): ReasonLine[] {
@@ -202,7 +201,7 @@ function reasonLine(r: ReasonCount): ReasonLine {
   return { ...r, text: keep ? t : t.charAt(0).toLowerCase() + t.slice(1) };
 }
 
-function weakGroups(f: Figures): ReportModel['weak'] {
+export function weakGroups(f: Figures): ReportModel['weak'] {
   const weak = new Set(schemeFor(f.year).weak);
   const label = (code: RatingCode) => RATINGS[code].name.toLowerCase();
   const groups: WeakGroup[] = [];
@@ -284,41 +283,4 @@ export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): Re
     codes: { org: head('org'), member: head('member') },
     units: Array.from(eachUnit(f), (u, i) => unitLine(u, i, columns)),
   };
-}
-
-/** A year's figures in the contract's JSON shape, plus rated totals and shares. */
-function figuresJson(f: Figures): Record<string, unknown> {
-  const part = (kind: 'org' | 'member', b: Block, extra: object) => {
-    const m = blockModel(f.year, kind, b, undefined);
-    return { total: b.total, ...extra, byRating: b.byRating, rated: m.rated, shares: m.shares };
-  };
-  return {
-    year: f.year,
-    baseOrganizations: part('org', f.baseOrganizations, {
-      committees: f.baseOrganizations.committees,
-      byKind: { dang_bo_co_so: f.baseOrganizations.committees, chi_bo_co_so: f.baseOrganizations.cellBases },
-    }),
-    cells: part('org', f.cells, { committees: f.cells.committees }),
-    members: { ...part('member', f.members, {}), reasons: f.members.reasons },
-  };
-}
-
-/**
- * The figures as `--format json` prints them: the contract's shape first, then our additions. The long
- * lists are lazy (serialized one element at a time by json-stream.ts, never held whole).
- */
-export function jsonReport(f: Figures, meta: ReportMeta, extra: { previous?: Figures | undefined; warnings?: readonly Problem[] } = {}): Record<string, unknown> {
-  return {
-    ...figuresJson(f),
-    unit: meta.unit ?? null,
-    previous: extra.previous ? figuresJson(extra.previous) : null,
-    weak: new Lazy(weakGroups(f).groups),
-    units: new Lazy(mapped(eachUnit(f), (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),
-    // The file's name only: the JSON must not change with the folder it was run on.
-    warnings: new Lazy(mapped(extra.warnings ?? [], (w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message }))),
-  };
-}
-
-function* mapped<T, U>(list: Iterable<T>, fn: (item: T) => U): Generator<U> {
-  for (const item of list) yield fn(item);
 }

@@ -93,7 +93,7 @@ function nearestHeader(column: { key: string; aliases: readonly string[] }, head
 }
 
 /** Levenshtein distance, for short header names only. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   if (a.length > 64 || b.length > 64) return Infinity;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -1,6 +1,6 @@
-// Every problem a row of a file can have, and how the byte path (line-scanner.ts, scan.ts, scan-orgs.ts)
-// handles it: either it checks the same thing on bytes, or it hands any row it cannot vouch for to the
-// string path (validate.ts), which says what is wrong. A row check is declared here once; the checkers
+// Every problem a row of a file can have, and how the byte path (fast/line-scanner.ts, fast/scan-members.ts,
+// fast/scan-orgs.ts) handles it: either it checks the same thing on bytes, or it hands any row it cannot vouch
+// for to the string path (validate/org-checker.ts, validate/member-checker.ts), which says what is wrong. A row check is declared here once; the checkers
 // refuse to report a row problem that is not declared (a bug, loud in every test), and
 // test/row-checks.test.ts feeds each declared problem to both paths and wants the same answer. So a new
 // rule cannot run on small files and silently not on large ones.
@@ -36,7 +36,7 @@ export const ORG_ROW_CHECKS = {
   'bad-parent': { bytes: 'checked across rows once the table is read (OrgChecker.finish), the same for both paths' },
 } as const satisfies Partial<Record<ProblemCode, ByteHandling>>;
 
-/** Problems the string tokenizer finds in a record: the byte path hands any irregular line to it (line-scanner.ts). */
+/** Problems the string tokenizer finds in a record: the byte path hands any irregular line to it (fast/line-scanner.ts). */
 export const RECORD_CHECKS = {
   'unclosed-quote': { handOver: 'a line with a quote' },
   'text-after-quote': { handOver: 'a line with a quote' },

@@ -1,4 +1,6 @@
-// Row schemas: the text cells of one CSV record → a typed row, or issues naming the column.
+// Row schemas: the text cells of one CSV record → a typed row, or issues naming the column and carrying
+// their problem code (problemCodeOf). Each schema has its quick check beside it (fastOrg, fastMember: the
+// common row without zod), and the year read on text and on bytes (parseYear, parseYearBytes).
 //
 // Blank-cell policy (one place, decided per column, never by coercion):
 // - every cell is trimmed of surrounding spaces first, and its accents composed (NFC: an id typed with
@@ -9,6 +11,8 @@
 // - member name, reason: blank is fine.
 import * as z from 'zod/mini';
 import { FIRST_YEAR, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from '../schemes.js';
+import type { ProblemCode } from '../problems.js';
+import type { MemberKey, OrgKey } from './columns.js';
 
 /** Four digits; Excel writes a number cell with a zero decimal part (`2025.0`, `2025,0`): the same year. */
 const YEAR = /^(\d{4})(?:[.,]0+)?$/;
@@ -40,14 +44,17 @@ export function parseYearBytes(buf: Uint8Array, s: number, e: number): number {
   return y >= FIRST_YEAR && y <= LAST_YEAR ? y : -1;
 }
 
-/** A text cell read by `read`, which returns undefined (and then `message` is the problem) when it cannot. */
-function cell<T>(read: (raw: string) => T | undefined, message: string) {
+/**
+ * A text cell read by `read`, which returns undefined when it cannot: then `message` is the problem and
+ * `code` its problem code, carried by the zod issue itself (problemCodeOf reads it back).
+ */
+function cell<T>(read: (raw: string) => T | undefined, message: string, code: CellCode) {
   return z.pipe(
     z.string(),
     z.transform((raw: string, ctx): T => {
       const v = read(raw);
       if (v === undefined) {
-        ctx.issues.push({ code: 'custom', input: raw, message });
+        ctx.issues.push({ code: 'custom', input: raw, message, params: { code } });
         return z.NEVER;
       }
       return v;
@@ -55,14 +62,27 @@ function cell<T>(read: (raw: string) => T | undefined, message: string) {
   );
 }
 
+/** The problem codes a cell of a row schema can fail with. */
+type CellCode = Extract<ProblemCode, 'empty-cell' | 'bad-year' | 'unknown-kind' | 'unknown-rating'>;
+
+/** The problem code a row schema's issue carries (set by `cell`); any other issue is a bug, said loudly. */
+export function problemCodeOf(issue: z.core.$ZodIssue): CellCode {
+  const code = issue.code === 'custom' ? (issue.params as { code?: CellCode } | undefined)?.code : undefined;
+  if (code === undefined) throw new Error(`row schema issue without a problem code at ${String(issue.path[0])}: ${issue.message}`);
+  return code;
+}
+
 /** A text cell as it is compared and printed: trimmed, accents composed. */
 export const clean = (s: string): string => s.trim().normalize('NFC');
 
 const text = z.pipe(z.string(), z.transform(clean));
-const required = cell((s) => (s.trim() === '' ? undefined : clean(s)), 'ô này không được để trống');
-const year = cell(parseYear, `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)`);
-const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)');
-const rating = cell<RatingCode>(ratingOf, 'không phải mức xếp loại nào');
+const required = cell((s) => (s.trim() === '' ? undefined : clean(s)), 'ô này không được để trống', 'empty-cell');
+const year = cell(parseYear, `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)`, 'bad-year');
+const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)', 'unknown-kind');
+const rating = cell<RatingCode>(ratingOf, 'không phải mức xếp loại nào', 'unknown-rating');
+
+// Each row schema has its quick check (fastOrg, fastMember) right below it: the same answer without zod
+// for the common, plainly valid row. A change to one is a change to the other (test/validate.test.ts).
 
 export const orgRow = z.object({
   id: required,
@@ -73,6 +93,20 @@ export const orgRow = z.object({
   rating,
 });
 
+/**
+ * orgRow's quick check: the same result as `orgRow.parse` when every cell is plainly valid, else
+ * undefined (zod then checks the row and says what is wrong). test/validate.test.ts holds the two to the
+ * same answers.
+ */
+export function fastOrg(obj: Record<OrgKey, string>, year: number): OrgRow | undefined {
+  const id = clean(obj.id);
+  const name = clean(obj.name);
+  const kind = kindOf(obj.kind);
+  const rating = ratingOf(obj.rating);
+  if (id === '' || name === '' || kind === undefined || rating === undefined) return undefined;
+  return { id, name, kind, parent_id: clean(obj.parent_id), year, rating };
+}
+
 export const memberRow = z.object({
   id: required,
   name: text,
@@ -81,6 +115,15 @@ export const memberRow = z.object({
   rating,
   reason: text,
 });
+
+/** memberRow's quick check, as fastOrg is orgRow's. */
+export function fastMember(obj: Record<MemberKey, string>, year: number): MemberRow | undefined {
+  const id = clean(obj.id);
+  const orgId = clean(obj.org_id);
+  const rating = ratingOf(obj.rating);
+  if (id === '' || orgId === '' || rating === undefined) return undefined;
+  return { id, name: clean(obj.name), org_id: orgId, year, rating, reason: clean(obj.reason) };
+}
 
 export type OrgRow = z.output<typeof orgRow>;
 export type MemberRow = z.output<typeof memberRow>;

@@ -1,6 +1,7 @@
-// Vietnamese number formatting, byte-stable: dot for thousands, comma for decimals, shares rounded
+// Vietnamese number and date formatting, byte-stable: dot for thousands, comma for decimals, shares rounded
 // half up in integer arithmetic. Intl is deliberately not used (its output follows the ICU version);
-// it serves only as an oracle in test/format.test.ts.
+// it serves only as an oracle in test/format.test.ts. Every stage words its messages with it (problems,
+// warnings, progress), the report its figures: it sits at the top of src/, beside problems.ts.
 
 /** 2904 → "2.904"; -1234567 → "-1.234.567". */
 export function formatCount(n: number): string {
@@ -35,11 +36,6 @@ export function formatHundredths(h: number): string {
 /** The share as printed in the report: 11 of 43 → "25,58%". */
 export function formatShare(part: number, whole: number): string {
   return `${formatHundredths(shareBasisPoints(part, whole))}%`;
-}
-
-/** The share as a JSON number with two decimals at most: 11 of 43 → 25.58. */
-export function shareNumber(part: number, whole: number): number {
-  return shareBasisPoints(part, whole) / 100;
 }
 
 /** "2018-02-06" → "06/02/2018", the way dates are written in Vietnamese documents. */

@@ -1,0 +1,143 @@
+// The byte path's id sets: two 32-bit hashes and the line in typed arrays (12 bytes an id instead of ~100
+// for a Map of strings), behind validate/idset.ts's IdSet. A hash hit is only a *candidate*: candidates are
+// confirmed against the ids themselves (a second look at just those rows, confirmDuplicates) before any
+// duplicate is reported. Exact all the same. The hash (src/hash.ts) is the one the cell table and the
+// organizations' table find ids by.
+import { HASH, hashString } from '../hash.js';
+import type { IdSet } from '../validate/idset.js';
+
+const BUCKETS = 256;
+
+/**
+ * Hashed ids, partitioned: each (h1, h2, line) is appended to one of 256 buckets by the top byte of h1,
+ * so the scan only ever writes at 256 ends (all in cache) instead of probing a table of the whole file.
+ * Duplicates are looked for afterwards, bucket by bucket, with a small table that stays in cache.
+ */
+export class HashedIdSet implements IdSet {
+  private readonly buckets: Int32Array[] = [];
+  private readonly used = new Int32Array(BUCKETS);
+  /** Sets of later parts of the same file, with their line offsets: searched together with this one. */
+  private readonly later: { set: HashedIdSet; offset: number }[] = [];
+
+  /** Sized for about `expected` ids (buckets grow past that). */
+  constructor(expected = 1 << 12) {
+    const per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
+    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(per));
+  }
+
+  /** Never answers "duplicate" at once: equal hashes become candidates, confirmed later. */
+  add(id: string, line: number): undefined {
+    hashString(id);
+    this.addHash(HASH.h1, HASH.h2, line);
+    return undefined;
+  }
+
+  addHash(h1: number, h2: number, line: number): void {
+    const b = h1 >>> 24;
+    let arr = this.buckets[b]!;
+    const n = this.used[b]!;
+    if (n + 3 > arr.length) {
+      const bigger = new Int32Array(arr.length * 2);
+      bigger.set(arr);
+      this.buckets[b] = arr = bigger;
+    }
+    arr[n] = h1;
+    arr[n + 1] = h2;
+    arr[n + 2] = line;
+    this.used[b] = n + 3;
+  }
+
+  /** The buckets, to send to another thread (transferable), and back. */
+  export(): { buckets: Int32Array[]; used: Int32Array } {
+    return { buckets: this.buckets.map((b, i) => b.subarray(0, this.used[i])), used: this.used };
+  }
+
+  static from(data: { buckets: Int32Array[]; used: Int32Array }): HashedIdSet {
+    const s = new HashedIdSet(0);
+    data.buckets.forEach((b, i) => (s.buckets[i] = b));
+    s.used.set(data.used);
+    return s;
+  }
+
+  /** Adds the ids of a later part of the same file, whose lines are shifted by `offset`. */
+  absorb(set: HashedIdSet, offset: number): void {
+    this.later.push({ set, offset });
+  }
+
+  /** The lines of every row whose (h1, h2) equals another row's: to confirm against the ids. */
+  candidates(): number[] {
+    const out: number[] = [];
+    const parts = [{ set: this as HashedIdSet, offset: 0 }, ...this.later];
+    let table = new Int32Array(1 << 10);
+    // One scratch for every bucket (sized for the largest): 256 arrays of a few hundred kilobytes each
+    // would be garbage the size of the whole set.
+    let most = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      let n = 0;
+      for (const p of parts) n += p.set.used[b]! / 3;
+      most = Math.max(most, n);
+    }
+    const flatAll = new Int32Array(most * 3);
+    const flaggedAll = new Uint8Array(most);
+    for (let b = 0; b < BUCKETS; b++) {
+      let n = 0;
+      for (const p of parts) n += p.set.used[b]! / 3;
+      if (n < 2) continue;
+      let size = 1 << 10;
+      while (size < n * 2) size <<= 1;
+      if (table.length < size) table = new Int32Array(size);
+      const slots = table.subarray(0, size).fill(-1);
+      const mask = size - 1;
+      // Entries are numbered across the parts: part p's entry i is (p.base + i).
+      const flat = flatAll.subarray(0, n * 3);
+      let at = 0;
+      for (const p of parts) {
+        const arr = p.set.buckets[b]!;
+        const used = p.set.used[b]!;
+        for (let i = 0; i < used; i += 3) {
+          flat[at++] = arr[i]!;
+          flat[at++] = arr[i + 1]!;
+          flat[at++] = arr[i + 2]! + p.offset;
+        }
+      }
+      const flagged = flaggedAll.subarray(0, n).fill(0);
+      for (let e = 0; e < n; e++) {
+        const h1 = flat[e * 3]!;
+        const h2 = flat[e * 3 + 1]!;
+        let i = (h2 ^ (h1 >>> 11)) & mask;
+        for (;;) {
+          const j = slots[i]!;
+          if (j === -1) {
+            slots[i] = e;
+            break;
+          }
+          if (flat[j * 3] === h1 && flat[j * 3 + 1] === h2) {
+            if (!flagged[j]) out.push(flat[j * 3 + 2]!);
+            flagged[j] = 1;
+            out.push(flat[e * 3 + 2]!);
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Confirms candidates: `idAt` gives the id read at each candidate line. Returns each true duplicate as
+ * [line, first line with the same id], by line.
+ */
+export function confirmDuplicates(candidates: readonly number[], idAt: ReadonlyMap<number, string>): [number, number][] {
+  const firstOf = new Map<string, number>();
+  const out: [number, number][] = [];
+  for (const line of [...new Set(candidates)].sort((a, b) => a - b)) {
+    const id = idAt.get(line);
+    if (id === undefined) continue;
+    const first = firstOf.get(id);
+    if (first === undefined) firstOf.set(id, line);
+    else out.push([line, first]);
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+// The ports between reading and checking (types only): where a file's rows come from, as decoded text
+// batches (io/read-table.ts makes them; validate/drive.ts reads them) or, for the byte path, as raw bytes
+// (fast/byte-path.ts reads them). Defined once here, so that checking touches no file.
+import type { Encoding } from './decode.js';
+import type { CsvIssue, RawRecord } from './tokenize.js';
+
+/** Records in line order, with the issues the tokenizer found among them. */
+export interface Batch {
+  records: RawRecord[];
+  issues: CsvIssue[];
+  /** The file is not CSV text we can read (a workbook, a ZIP, a legacy font encoding…): why, and what to do. */
+  refused?: { what: string; message: string };
+  /** Said once, not a problem: the file was converted from a legacy encoding. */
+  notice?: string;
+}
+
+/** A file's bytes after its byte-order mark, for the byte path. */
+export interface RawBytes {
+  /** The byte path takes plain UTF-8 only; 'other': anything else, read as text (which says what it is). */
+  encoding: Encoding | 'other';
+  /** Bytes of byte-order mark before the text. */
+  bom: number;
+  /** File size in bytes, to size the id sets and to show progress. */
+  size: number;
+  /** The file's bytes after its byte-order mark, in chunks. */
+  chunks: AsyncIterable<Buffer>;
+  /** Closes the file when the chunks are not wanted after all. */
+  close: () => void;
+}
+
+/** Where a file's rows come from: decoded text batches, or (UTF-8 at scale) raw bytes for the byte path. */
+export interface TableSource {
+  batches: () => AsyncIterable<Batch>;
+  raw?: () => Promise<RawBytes>;
+  /** From what size the byte path is taken (tests lower it to hold the two paths to the same answers). */
+  bytePathMin?: number;
+}

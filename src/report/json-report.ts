@@ -1,0 +1,45 @@
+// Figures → the JSON report (--format json): the contract's shape first (year, baseOrganizations, cells,
+// members), then our additions (rated totals and shares, the compared year, weak units, every unit,
+// warnings). The long lists are lazy: ./json-stream.ts serializes them a few hundred elements at a time.
+import { eachUnit, type Block, type Figures } from '../figures/aggregate.js';
+import type { Problem } from '../problems.js';
+import { Lazy } from './json-stream.js';
+import type { ReportMeta } from './metadata.js';
+import { blockModel, weakGroups } from './model.js';
+
+/** A year's figures in the contract's JSON shape, plus rated totals and shares. */
+function figuresJson(f: Figures): Record<string, unknown> {
+  const part = (kind: 'org' | 'member', b: Block, extra: object) => {
+    const m = blockModel(f.year, kind, b, undefined);
+    return { total: b.total, ...extra, byRating: b.byRating, rated: m.rated, shares: m.shares };
+  };
+  return {
+    year: f.year,
+    baseOrganizations: part('org', f.baseOrganizations, {
+      committees: f.baseOrganizations.committees,
+      byKind: { dang_bo_co_so: f.baseOrganizations.committees, chi_bo_co_so: f.baseOrganizations.cellBases },
+    }),
+    cells: part('org', f.cells, { committees: f.cells.committees }),
+    members: { ...part('member', f.members, {}), reasons: f.members.reasons },
+  };
+}
+
+/**
+ * The figures as `--format json` prints them: the contract's shape first, then our additions. The long
+ * lists are lazy (serialized one element at a time by json-stream.ts, never held whole).
+ */
+export function jsonReport(f: Figures, meta: ReportMeta, extra: { previous?: Figures | undefined; warnings?: readonly Problem[] } = {}): Record<string, unknown> {
+  return {
+    ...figuresJson(f),
+    unit: meta.unit ?? null,
+    previous: extra.previous ? figuresJson(extra.previous) : null,
+    weak: new Lazy(weakGroups(f).groups),
+    units: new Lazy(mapped(eachUnit(f), (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),
+    // The file's name only: the JSON must not change with the folder it was run on.
+    warnings: new Lazy(mapped(extra.warnings ?? [], (w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message }))),
+  };
+}
+
+function* mapped<T, U>(list: Iterable<T>, fn: (item: T) => U): Generator<U> {
+  for (const item of list) yield fn(item);
+}
