@@ -47,21 +47,107 @@ export interface Scheme {
   member: readonly RatingCode[];
   /** The ratings that count as weak: the units readers ask to consolidate. */
   weak: readonly RatingCode[];
+  /**
+   * The ratings of "hoàn thành tốt nhiệm vụ trở lên", best first, per block: the cumulative figure the
+   * reports print, with the first (the best) as its "trong đó".
+   */
+  goodOrBetter: Record<'org' | 'member', readonly RatingCode[]>;
 }
 
 /** Earliest and latest year `assess` accepts: before the first scheme or far in the future is a typo. */
 export const FIRST_YEAR = 1930;
 export const LAST_YEAR = 2100;
 
+/** The rating scales: the codes a year accepts (the validation's table). The eras below give each its words. */
 export const SCHEMES: readonly Scheme[] = [
-  { from: FIRST_YEAR, to: 2017, org: ['TSVM', 'HTTNV', 'HTNV', 'YEU'], member: ['HTXSNV', 'HTTNV', 'HTNV', 'HTNV_HC', 'KHTNV'], weak: ['YEU', 'KHTNV'] },
-  { from: 2018, to: LAST_YEAR, org: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], member: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], weak: ['KHTNV'] },
+  {
+    from: FIRST_YEAR,
+    to: 2017,
+    org: ['TSVM', 'HTTNV', 'HTNV', 'YEU'],
+    member: ['HTXSNV', 'HTTNV', 'HTNV', 'HTNV_HC', 'KHTNV'],
+    weak: ['YEU', 'KHTNV'],
+    goodOrBetter: { org: ['TSVM', 'HTTNV'], member: ['HTXSNV', 'HTTNV'] },
+  },
+  {
+    from: 2018,
+    to: LAST_YEAR,
+    org: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'],
+    member: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'],
+    weak: ['KHTNV'],
+    goodOrBetter: { org: ['HTXSNV', 'HTTNV'], member: ['HTXSNV', 'HTTNV'] },
+  },
 ];
 
 export function schemeFor(year: number): Scheme {
   const s = SCHEMES.find((x) => year >= x.from && year <= x.to);
   if (!s) throw new RangeError(`no rating scheme for ${year}`);
   return s;
+}
+
+/** A rating as an era's documents write it: the full name, and the same in running text. */
+export interface Words {
+  name: string;
+  label: string;
+}
+
+/**
+ * An era of the rating guidance (the contract's "Rating schemes by era"): its scale, the words its documents
+ * and reports use for each rating where they differ from RATINGS (per block: an organization is not "đủ tư
+ * cách"), and the spellings its files hold. Eras share a scale and may differ in words only.
+ */
+export interface Era {
+  from: number;
+  to: number;
+  /** The documents the era's ratings follow, or null. */
+  basis: string | null;
+  /** The era's names, where they differ from RATINGS[code].name (the label is the name in lower case). */
+  words: Record<'org' | 'member', Partial<Record<RatingCode, string>>>;
+  /**
+   * Spellings the era's exports hold, beyond RATINGS' aliases. Accepted in every year, as ratingOf has no year
+   * (none of them can mean another code); the year's scale still decides whether the code is allowed.
+   */
+  aliases: Partial<Record<RatingCode, readonly string[]>>;
+  /** Ratings the era's reports name only when some unit has one: a zero of them is not printed. */
+  seldom: Record<'org' | 'member', readonly RatingCode[]>;
+}
+
+export const ERAS: readonly Era[] = [
+  {
+    from: FIRST_YEAR,
+    to: 2013,
+    basis: 'Hướng dẫn số 20-HD/BTCTW ngày 10/10/2008 của Ban Tổ chức Trung ương',
+    words: {
+      org: {},
+      member: {
+        HTXSNV: 'Đủ tư cách, hoàn thành xuất sắc nhiệm vụ',
+        HTTNV: 'Đủ tư cách, hoàn thành tốt nhiệm vụ',
+        HTNV: 'Đủ tư cách, hoàn thành nhiệm vụ',
+        KHTNV: 'Vi phạm tư cách hoặc không hoàn thành nhiệm vụ',
+      },
+    },
+    aliases: {
+      HTXSNV: ['Đủ tư cách, hoàn thành xuất sắc nhiệm vụ'],
+      HTTNV: ['Đủ tư cách, hoàn thành tốt nhiệm vụ'],
+      HTNV: ['Đủ tư cách, hoàn thành nhiệm vụ'],
+      KHTNV: ['Vi phạm tư cách', 'Vi phạm tư cách hoặc không hoàn thành nhiệm vụ', 'Chưa hoàn thành nhiệm vụ, vi phạm tư cách'],
+    },
+    seldom: { org: [], member: ['HTNV_HC'] },
+  },
+  { from: 2014, to: 2017, basis: null, words: { org: {}, member: {} }, aliases: {}, seldom: { org: [], member: ['HTNV_HC'] } },
+  { from: 2018, to: 2024, basis: 'Quy định số 132-QĐ/TW ngày 08/3/2018 của Bộ Chính trị', words: { org: {}, member: {} }, aliases: {}, seldom: { org: [], member: [] } },
+  { from: 2025, to: LAST_YEAR, basis: 'Quy định số 366-QĐ/TW; Hướng dẫn số 43-HD/BTCTW', words: { org: {}, member: {} }, aliases: {}, seldom: { org: [], member: [] } },
+];
+
+export function eraFor(year: number): Era {
+  const e = ERAS.find((x) => year >= x.from && year <= x.to);
+  if (!e) throw new RangeError(`no rating era for ${year}`);
+  return e;
+}
+
+/** A rating in the words of the year's era, for organizations or members. */
+export function wordsFor(year: number, block: 'org' | 'member', code: RatingCode): Words {
+  const name = eraFor(year).words[block][code] ?? RATINGS[code].name;
+  return { name, label: name.toLowerCase() };
 }
 
 export const ORG_KINDS = ['dang_bo_co_so', 'chi_bo_co_so', 'chi_bo_truc_thuoc'] as const;
@@ -110,7 +196,14 @@ function aliasTable<K extends string>(entries: Record<K, { name: string; aliases
   return table;
 }
 
-const RATING_BY_SPELLING = aliasTable(RATINGS);
+/** Every spelling of RATINGS and of the eras' exports. */
+const RATING_BY_SPELLING = aliasTable(withEraAliases());
+
+function withEraAliases(): Record<RatingCode, { name: string; aliases: readonly string[] }> {
+  const all = { ...RATINGS };
+  for (const code of RATING_CODES) all[code] = { ...RATINGS[code], aliases: [...RATINGS[code].aliases, ...ERAS.flatMap((e) => e.aliases[code] ?? [])] };
+  return all;
+}
 const KIND_BY_SPELLING = aliasTable(KINDS);
 
 /** Folds each distinct raw cell once: a column holds few distinct spellings, repeated on every row. */

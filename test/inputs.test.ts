@@ -283,9 +283,9 @@ describe('values from the data: escaped in Markdown, as they are in text', () =>
     const md = await runCli(['report', '--year', '2017', dir, '--format', 'md']);
     expect(md.code).toBe(0);
     for (const raw of ['<script>', '<b>', '<i>', '*Phước*', '*Thường vụ*', '12_KH', '[x](y)', '`A`', '**đậm**']) expect(md.stdout).not.toContain(raw);
-    for (const escaped of ['Kế hoạch \\<i\\> số 12\\_KH về việc \\[x\\](y) của Ban \\*Thường vụ\\*', 'đồng chí \\`A\\`', 'Một \\<script\\>x\\</script\\> \\*\\*đậm\\*\\*']) expect(md.stdout).toContain(escaped);
+    for (const escaped of ['Ban \\*Thường vụ\\* đã ban hành Kế hoạch \\<i\\> số 12\\_KH về việc \\[x\\](y)', 'đồng chí \\`A\\`', 'Một \\<script\\>x\\</script\\> \\*\\*đậm\\*\\*']) expect(md.stdout).toContain(escaped);
     const text = await runCli(['report', '--year', '2017', dir, '--format', 'text']);
-    expect(text.stdout).toContain('Kế hoạch <i> số 12_KH về việc [x](y) của Ban *Thường vụ*');
+    expect(text.stdout).toContain('Ban *Thường vụ* đã ban hành Kế hoạch <i> số 12_KH về việc [x](y)');
     expect(text.stdout).toContain('do đồng chí `A` làm tổ trưởng');
     expect(text.stdout).toContain('Một <script>x</script> **đậm**');
   });

@@ -136,8 +136,8 @@ describe('year over year', () => {
     expect(j.previous.year).toBe(2016);
     expect(j.previous.baseOrganizations.byRating).toEqual({ TSVM: 0, HTTNV: 0, HTNV: 2, YEU: 1, UNRANKED: 0, PENDING: 0 });
     const text = (await runCli(['report', '--year', '2017', twoYears])).stdout;
-    expect(text).toContain('So với năm 2016, tổng số tổ chức cơ sở đảng không đổi; trong sạch vững mạnh tăng 1 tổ chức (tăng 33,33 điểm phần trăm)');
-    expect(text).toContain('hoàn thành nhiệm vụ giảm 1 tổ chức (giảm 33,34 điểm phần trăm); các mức khác không đổi.'); // 66,67 − 33,33: the printed shares
+    expect(text).toContain('So với năm 2016, tổng số tổ chức cơ sở đảng không đổi; số tổ chức đạt trong sạch vững mạnh tăng 1 (tỷ lệ tăng 33,33 điểm phần trăm)');
+    expect(text).toContain('số tổ chức hoàn thành nhiệm vụ giảm 1 (tỷ lệ giảm 33,34 điểm phần trăm); các mức khác không đổi.'); // 66,67 − 33,33: the printed shares
   });
 
   it('--no-compare leaves it out', async () => {

@@ -21,21 +21,21 @@ describe('default text report', () => {
     expect(text.split('\n')[0]).toBe('Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm 2017');
     expect(text).toContain('Năm 2017, toàn đảng bộ có 3 tổ chức cơ sở đảng (2 đảng bộ cơ sở và 1 chi bộ cơ sở), 3 chi bộ trực thuộc đảng ủy cơ sở và 8 đảng viên.');
     expect(text).not.toMatch(/undefined|null|NaN|\{\{/);
-    expect(text).not.toContain('Thực hiện'); // no documents: no lead about them
+    expect(text).not.toContain('đã ban hành'); // no documents: no lead about them
   });
 
   it('gives every count and share of the rated units', async () => {
     const text = await report(SMALL.organizations, SMALL.members, 2017, { unit: 'huyện Thử Nghiệm' });
     expect(text).toContain('Thử Nghiệm: Kết quả');
     expect(text).toContain('toàn huyện Thử Nghiệm có');
-    expect(text).toContain('1 tổ chức trong sạch vững mạnh (33,33%)');
+    expect(text).toContain('1 tổ chức đạt trong sạch vững mạnh, chiếm 33,33%');
     expect(text).toContain('1 chi bộ hoàn thành tốt nhiệm vụ (33,33%)');
     // 8 members, 1 unranked, 1 pending: shares of the 6 rated
     expect(text).toContain('tổng số đảng viên là 8, trong đó 6 đảng viên đã được đánh giá, xếp loại, 1 đảng viên không xếp loại và 1 đảng viên chưa xếp loại.');
-    expect(text).toContain('1 đảng viên hoàn thành xuất sắc nhiệm vụ (16,67%)');
+    expect(text).toContain('1 đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 16,67%');
     expect(text).toContain('2 đảng viên hoàn thành tốt nhiệm vụ (33,33%)');
-    expect(text).toContain('1 đảng viên không xếp loại gồm: miễn sinh hoạt (1).');
-    expect(text).toContain('1 đảng viên chưa xếp loại do: đi làm ăn xa (1).');
+    expect(text).toContain('1 đảng viên được miễn sinh hoạt.');
+    expect(text).toContain('1 đảng viên chưa xếp loại do đi làm ăn xa.');
   });
 
   it('says "không có … nào" for a rating with no unit', async () => {
@@ -57,7 +57,7 @@ describe('default text report', () => {
   it('says which organizations are still to be rated', async () => {
     const o = SMALL.organizations.replace('DB2-C1,Chi bộ thôn 3,chi_bo_truc_thuoc,DB2,2017,YEU', 'DB2-C1,Chi bộ thôn 3,chi_bo_truc_thuoc,DB2,2017,');
     const text = await report(o, SMALL.members, 2017);
-    expect(text).toContain('Đến nay, còn 1 chi bộ trực thuộc chưa được đánh giá, xếp loại.');
+    expect(text).toContain('Đến nay, cả 3 tổ chức cơ sở đảng đã được đánh giá, xếp loại; 2/3 chi bộ trực thuộc đã được đánh giá, xếp loại, còn 1 chi bộ chưa được đánh giá, xếp loại.');
     expect(text).toContain('trong đó 2 chi bộ được xếp loại (1 chi bộ chưa xếp loại)');
   });
 
@@ -77,7 +77,7 @@ describe('default text report', () => {
       sections: [{ heading: 'Hạn chế', text: 'Một đoạn tường thuật.' }],
       byline: 'Phóng viên',
     });
-    expect(text).toContain('Thực hiện Kế hoạch số 12-KH/HU ngày 01/10/2017 về kiểm điểm cuối năm của Ban Thường vụ Huyện ủy, 4 tổ công tác do các đồng chí Ủy viên Ban Thường vụ làm tổ trưởng');
+    expect(text).toContain('Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 12-KH/HU ngày 01/10/2017 về kiểm điểm cuối năm; 4 tổ công tác do các đồng chí Ủy viên Ban Thường vụ làm tổ trưởng');
     expect(text).toContain('tại 3 tổ chức cơ sở đảng trực thuộc Đảng bộ huyện Thử Nghiệm.');
     expect(text.trimEnd().endsWith('Một đoạn tường thuật.\n\nPhóng viên')).toBe(true);
   });

@@ -38,7 +38,8 @@ export function countReason(m: Map<string, number>, reason: string, n = 1): void
 
 export interface Figures {
   year: number;
-  baseOrganizations: Block & { committees: number; cellBases: number };
+  /** `kinds`: the same block for each kind of base organization (its byRating split by kind). */
+  baseOrganizations: Block & { committees: number; cellBases: number; kinds: Record<BaseKind, Block> };
   cells: Block & { committees: number };
   members: Block & { reasons: Record<SpecialCode, ReasonCount[]> };
   /** The year's organizations: ids, names, ratings, lines by organization index. */
@@ -55,11 +56,15 @@ export interface Figures {
   memberCounts: Int32Array;
 }
 
+/** The kinds of base organization, in the order reports name them ("1 đảng bộ, 7 chi bộ cơ sở"). */
+export const BASE_KINDS = ['dang_bo_co_so', 'chi_bo_co_so'] as const;
+export type BaseKind = (typeof BASE_KINDS)[number];
+
 /** What the appendix and the JSON show of unit k (the k-th base organization in id order). */
 export interface UnitFigures {
   id: string;
   name: string;
-  kind: 'dang_bo_co_so' | 'chi_bo_co_so';
+  kind: BaseKind;
   rating: RatingCode;
   line: number;
   cells: Block;
@@ -204,6 +209,8 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const unitCells = new Int32Array(units.length * NCODES);
   const unitMembers = new Int32Array(units.length * NCODES);
   const baseTotals = new Int32Array(NCODES);
+  // Base organizations by rating, per kind: committees (dang_bo_co_so) at [c], chi bộ cơ sở at [NCODES + c].
+  const kindTotals = new Int32Array(2 * NCODES);
   const cellTotals = new Int32Array(NCODES);
   let committees = 0;
   let committeesWithCells = 0;
@@ -223,6 +230,7 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     }
     for (let c = 0; c < NCODES; c++) cellTotals[c]! += unitCells[uc + c]!;
     baseTotals[CODE_INDEX[orgs.rating(u)!]]!++;
+    kindTotals[(isCommittee(orgs.kind(u)!) ? 0 : NCODES) + CODE_INDEX[orgs.rating(u)!]]!++;
     if (isCommittee(orgs.kind(u)!)) {
       committees++;
       if (at > cellStart[k]!) committeesWithCells++;
@@ -231,7 +239,12 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   cellStart[units.length] = at;
   return {
     year,
-    baseOrganizations: { ...block(year, 'org', baseTotals), committees, cellBases: units.length - committees },
+    baseOrganizations: {
+      ...block(year, 'org', baseTotals),
+      committees,
+      cellBases: units.length - committees,
+      kinds: { dang_bo_co_so: block(year, 'org', kindTotals.subarray(0, NCODES)), chi_bo_co_so: block(year, 'org', kindTotals.subarray(NCODES)) },
+    },
     cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells },
     members: {
       ...block(year, 'member', counts.byRating),

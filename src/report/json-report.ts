@@ -7,18 +7,36 @@ import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
 import { blockModel, weakGroups } from './model.js';
 
-/** A year's figures in the contract's JSON shape, plus rated totals and shares. */
+/**
+ * A year's figures in the contract's JSON shape, plus rated totals and shares; then the shares of the total,
+ * the coverage (rated of total), "hoàn thành tốt nhiệm vụ trở lên" and, for base organizations, each kind's
+ * block (added fields: the contract's keep their place and meaning).
+ */
 function figuresJson(f: Figures): Record<string, unknown> {
   const part = (kind: 'org' | 'member', b: Block, extra: object) => {
     const m = blockModel(f.year, kind, b, undefined);
-    return { total: b.total, ...extra, byRating: b.byRating, rated: m.rated, shares: m.shares };
+    const g = m.goodOrBetter;
+    const { code, count, share, shareOfTotal } = g.within;
+    return {
+      total: b.total,
+      ...extra,
+      byRating: b.byRating,
+      rated: m.rated,
+      shares: m.shares,
+      sharesOfTotal: m.sharesOfTotal,
+      coverage: m.coverage,
+      goodOrBetter: { codes: g.codes, count: g.count, share: g.share, shareOfTotal: g.shareOfTotal, within: { code, count, share, shareOfTotal } },
+    };
   };
   return {
     year: f.year,
-    baseOrganizations: part('org', f.baseOrganizations, {
-      committees: f.baseOrganizations.committees,
-      byKind: { dang_bo_co_so: f.baseOrganizations.committees, chi_bo_co_so: f.baseOrganizations.cellBases },
-    }),
+    baseOrganizations: {
+      ...part('org', f.baseOrganizations, {
+        committees: f.baseOrganizations.committees,
+        byKind: { dang_bo_co_so: f.baseOrganizations.committees, chi_bo_co_so: f.baseOrganizations.cellBases },
+      }),
+      kinds: f.baseOrganizations.kinds,
+    },
     cells: part('org', f.cells, { committees: f.cells.committees }),
     members: { ...part('member', f.members, {}), reasons: f.members.reasons },
   };
