@@ -78,6 +78,14 @@ export const SCHEMES: readonly Scheme[] = [
   },
 ];
 
+/**
+ * The rating an organization's `exemplary` flag (tiêu biểu) picks out within: TSVM (trong sạch vững mạnh tiêu
+ * biểu) up to 2017, HTXSNV (with its "trong sạch, vững mạnh" title) from 2018: the scheme's best.
+ */
+export function exemplaryRating(year: number): RatingCode {
+  return schemeFor(year).org[0]!;
+}
+
 export function schemeFor(year: number): Scheme {
   const s = SCHEMES.find((x) => year >= x.from && year <= x.to);
   if (!s) throw new RangeError(`no rating scheme for ${year}`);

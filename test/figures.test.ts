@@ -232,3 +232,49 @@ describe('2008–2013: the era’s spellings are read, and printed in its words'
     expect(f.members.byRating).toMatchObject({ KHTNV: 1, HTTNV: 1 });
   });
 });
+
+describe('the optional columns: TSVM tiêu biểu (exemplary) and members admitted in the year (admitted_on)', () => {
+  const ORG_X = `${ORG_HEAD},exemplary`;
+  const MEMBER_D = `${MEMBER_HEAD},admitted_on`;
+  it.each([
+    // year, organizations (rating, flag), exemplary base and cells, code, share of rated, share of the code
+    [2016, ['TSVM,x', 'TSVM,có', 'TSVM,', 'HTTNV,không'], ['TSVM,Yes', 'HTNV,'], 2, 1, 'TSVM', 50, 66.67],
+    [2019, ['HTXSNV,X', 'HTXSNV,no', 'HTTNV,', 'UNRANKED,'], ['HTXSNV,', 'HTTNV,'], 1, 0, 'HTXSNV', 33.33, 50],
+    [2017, ['TSVM,', 'HTNV,'], [], 0, 0, 'TSVM', 0, 0],
+  ] as [number, string[], string[], number, number, RatingCode, number, number][])('%i: %j', async (year, bases, cells, base, cell, code, share, shareOfRating) => {
+    const organizations = csv(ORG_X, [
+      ...bases.map((r, i) => (i === 0 ? `DB1,Đảng bộ A,dang_bo_co_so,,${year},${r}` : `CB${i},Chi bộ ${i},chi_bo_co_so,,${year},${r}`)),
+      ...cells.map((r, i) => `DB1-C${i},Chi bộ thôn ${i},chi_bo_truc_thuoc,DB1,${year},${r}`),
+    ]);
+    const f = await figures(organizations, csv(MEMBER_HEAD, []), year);
+    expect(f.baseOrganizations.exemplary).toBe(base);
+    expect(f.cells.exemplary).toBe(cell);
+    const m = buildModel(f, {});
+    expect(m.baseOrganizations.exemplary).toMatchObject({ code, count: base, share, shareOfRating });
+    const json = JSON.parse([...jsonChunks(jsonReport(f, {}))].join('')) as { baseOrganizations: { exemplary: unknown } };
+    expect(json.baseOrganizations.exemplary).toEqual({ code, count: base, share, shareOfRating });
+  });
+
+  it.each([
+    // year, admitted_on cells, admitted in the year
+    [2017, ['2017-01-01', '31/12/2017', '42809', '42809.0', '2016-12-31', '', '1/1/1990'], 4],
+    [2025, ['45667', '10/01/2025', '2025-06-30', '2024-12-31', ''], 3],
+    [2019, ['', ''], 0],
+  ] as [number, string[], number][])('%i: %j → %i admitted', async (year, dates, admitted) => {
+    const organizations = csv(ORG_HEAD, [`CB1,Chi bộ A,chi_bo_co_so,,${year},HTTNV`]);
+    const f = await figures(organizations, csv(MEMBER_D, dates.map((d, i) => `DV${i},,CB1,${year},HTTNV,,${d}`)), year);
+    expect(f.members.admitted).toBe(admitted);
+    expect(buildModel(f, {}).members.admitted).toEqual({ count: admitted, shareOfTotal: dates.length ? Math.round((admitted / dates.length) * 10000) / 100 : 0 });
+    const json = JSON.parse([...jsonChunks(jsonReport(f, {}))].join('')) as { members: { admitted: number } };
+    expect(json.members.admitted).toBe(admitted);
+  });
+
+  it('without the columns: null in the figures and the model, absent from the JSON', async () => {
+    const f = await figures(Y2019.organizations, Y2019.members, 2019);
+    expect([f.baseOrganizations.exemplary, f.cells.exemplary, f.members.admitted]).toEqual([null, null, null]);
+    const m = buildModel(f, {});
+    expect([m.baseOrganizations.exemplary, m.cells.exemplary, m.members.admitted]).toEqual([null, null, null]);
+    const json = JSON.parse([...jsonChunks(jsonReport(f, {}))].join('')) as Record<string, Record<string, unknown>>;
+    expect('exemplary' in json.baseOrganizations! || 'exemplary' in json.cells! || 'admitted' in json.members!).toBe(false);
+  });
+});

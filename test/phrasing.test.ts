@@ -186,7 +186,7 @@ const CASES: Case[] = [
     orgs: district(),
     members: members(2017, RATED_2017),
     bad: [/\d tổ chức trong sạch vững mạnh/, /\d chi bộ trong sạch vững mạnh/, 'có 1 tổ chức'],
-    good: ['Về xếp loại tổ chức cơ sở đảng: 1 tổ chức đạt trong sạch vững mạnh, chiếm 33,33%; 1 tổ chức hoàn thành tốt nhiệm vụ (33,33%) và 1 tổ chức hoàn thành nhiệm vụ (33,33%); không có tổ chức nào xếp loại yếu kém.'],
+    good: ['Về xếp loại tổ chức cơ sở đảng: 3/3 tổ chức được đánh giá, xếp loại; 1 tổ chức đạt trong sạch vững mạnh, chiếm 33,33%; 1 tổ chức hoàn thành tốt nhiệm vụ (33,33%) và 1 tổ chức hoàn thành nhiệm vụ (33,33%); không có tổ chức nào xếp loại yếu kém.'],
     mdGood: ['| Trong sạch vững mạnh | 1 | 33,33% |'],
   },
   {
@@ -208,6 +208,73 @@ const CASES: Case[] = [
       '### Tổ chức cơ sở đảng xếp loại yếu kém\n\n- Đảng bộ xã Bình Minh (đảng bộ cơ sở)',
       '### Chi bộ trực thuộc xếp loại yếu kém\n\n- Đảng bộ xã An Hòa: Chi bộ thôn 2 (chi bộ trực thuộc)\n- Đảng bộ xã Bình Minh (đảng bộ cũng xếp loại yếu kém): Chi bộ thôn 3 (chi bộ trực thuộc)',
     ],
+  },
+  {
+    name: 'figures: coverage x/y (z%) of members when not everyone was rated; x/y of base organizations',
+    orgs: district(),
+    members: members(2017, [...RATED_2017, ['UNRANKED', 'Miễn sinh hoạt'], ['PENDING', 'Ốm đau']]),
+    bad: [/trong đó 4 đảng viên/],
+    good: ['Về đánh giá, xếp loại đảng viên: 4/6 đảng viên (66,67%) đã được đánh giá, xếp loại, 1 đảng viên không xếp loại và 1 đảng viên chưa xếp loại.', 'Về xếp loại tổ chức cơ sở đảng: 3/3 tổ chức được đánh giá, xếp loại;'],
+    mdGood: ['4/6 đảng viên (66,67%) đã được đánh giá, xếp loại.', '| Hoàn thành xuất sắc nhiệm vụ | 1 | 25% | 16,67% |', '| Không xếp loại | 1 |  | 16,67% |', '| **Tổng số** | **6** | tỷ lệ trên 4 được xếp loại (66,67% tổng số) |  |'],
+  },
+  {
+    name: 'figures: no share of the total where every unit was rated',
+    orgs: district(),
+    members: members(2017, RATED_2017),
+    bad: ['tổng số)', /\d+\/\d+ đảng viên/],
+    good: ['tổng số đảng viên là 4, tất cả đều đã được đánh giá, xếp loại.'],
+    mdBad: ['Tỷ lệ trên tổng số', /\d+\/\d+ đảng viên/],
+    mdGood: ['| Xếp loại | Số đảng viên | Tỷ lệ |\n'],
+  },
+  {
+    name: 'figures: members "hoàn thành tốt nhiệm vụ trở lên", its best "trong đó"',
+    orgs: district(),
+    members: members(2017, RATED_2017),
+    bad: [],
+    good: ['Kết quả: có 3 đảng viên hoàn thành tốt nhiệm vụ trở lên (75%), trong đó 1 đảng viên hoàn thành xuất sắc nhiệm vụ (25%) và 2 đảng viên hoàn thành tốt nhiệm vụ (50%); 1 đảng viên hoàn thành nhiệm vụ (25%); không có đảng viên nào không hoàn thành nhiệm vụ.'],
+    mdGood: ['| Hoàn thành tốt nhiệm vụ trở lên | 3 | 75% |'],
+  },
+  {
+    name: 'figures: no cumulative when it would only repeat one rating',
+    orgs: district(),
+    members: members(2017, [['HTTNV', ''], ['HTNV', '']]),
+    bad: ['trở lên'],
+    good: ['Kết quả: 1 đảng viên hoàn thành tốt nhiệm vụ, chiếm 50%'],
+    mdGood: ['| Xếp loại | Số đảng viên | Tỷ lệ |\n| --- | ---: | ---: |\n| Hoàn thành xuất sắc nhiệm vụ | 0 | 0% |\n| Hoàn thành tốt nhiệm vụ | 1 | 50% |\n| Hoàn thành nhiệm vụ | 1 | 50% |\n| Không hoàn thành nhiệm vụ | 0 | 0% |\n| **Tổng số** | **2** |  |\n\n'],
+  },
+  {
+    name: 'figures: organizations before 2019 without the cumulative; from 2019 with it',
+    orgs:
+      district(2017) +
+      district(2019, { DB1: 'DB1,Đảng bộ xã An Hòa,dang_bo_co_so,,2019,HTXSNV', DB2: 'DB2,Đảng bộ xã Bình Minh,dang_bo_co_so,,2019,HTXSNV', CB1: 'CB1,Chi bộ Trường THPT,chi_bo_co_so,,2019,HTTNV', C1: 'C1,Chi bộ thôn 1,chi_bo_truc_thuoc,DB1,2019,HTXSNV', C2: 'C2,Chi bộ thôn 2,chi_bo_truc_thuoc,DB1,2019,HTTNV', C3: 'C3,Chi bộ thôn 3,chi_bo_truc_thuoc,DB2,2019,HTNV' })
+        .split('\n')
+        .slice(1)
+        .join('\n'),
+    members: both(members(2017, RATED_2017), members(2019, [['HTXSNV', ''], ['HTTNV', ''], ['HTTNV', ''], ['HTNV', '']])),
+    year: 2019,
+    bad: [],
+    good: [
+      'Về xếp loại tổ chức cơ sở đảng: 3/3 tổ chức được đánh giá, xếp loại; có 3 tổ chức hoàn thành tốt nhiệm vụ trở lên (100%), trong đó 2 tổ chức hoàn thành xuất sắc nhiệm vụ, chiếm 66,67% (đều là đảng bộ cơ sở) và 1 tổ chức hoàn thành tốt nhiệm vụ (33,33%)',
+      'kết quả: có 2 chi bộ hoàn thành tốt nhiệm vụ trở lên (66,67%), trong đó 1 chi bộ hoàn thành xuất sắc nhiệm vụ (33,33%) và 1 chi bộ hoàn thành tốt nhiệm vụ (33,33%); 1 chi bộ hoàn thành nhiệm vụ (33,33%)',
+    ],
+    mdGood: ['| Hoàn thành tốt nhiệm vụ trở lên | 3 | 100% |  |  |', '| Hoàn thành tốt nhiệm vụ trở lên | 2 | 66,67% |'],
+  },
+  {
+    name: 'figures: base organizations by kind, when both kinds exist and two or more share a rating',
+    orgs: district(2017, { CB2: 'CB2,Chi bộ Trạm Y tế,chi_bo_co_so,,2017,TSVM' }),
+    members: members(2017, RATED_2017),
+    bad: [/\(1 đảng bộ, 0 chi bộ/, /\(0 đảng bộ/],
+    good: ['2 tổ chức đạt trong sạch vững mạnh, chiếm 50% (1 đảng bộ, 1 chi bộ cơ sở); 1 tổ chức hoàn thành tốt nhiệm vụ (25%)'],
+    mdGood: ['| Xếp loại | Số tổ chức | Tỷ lệ | Đảng bộ cơ sở | Chi bộ cơ sở |', '| Trong sạch vững mạnh | 2 | 50% | 1 | 1 |', '| **Tổng số** | **4** |  | 2 | 2 |'],
+  },
+  {
+    name: 'figures: no split by kind when the base organizations are all of one kind',
+    orgs: district(2017, { DB1: '', DB2: '', C1: '', C2: '', C3: '', CB2: 'CB2,Chi bộ Trạm Y tế,chi_bo_co_so,,2017,HTTNV' }),
+    members: members(2017, RATED_2017).replaceAll(',C1,', ',CB2,'),
+    bad: [/chiếm [\d,]+% \(/, 'đảng bộ,'],
+    good: ['Về xếp loại tổ chức cơ sở đảng: 2/2 tổ chức được đánh giá, xếp loại; 2 tổ chức hoàn thành tốt nhiệm vụ, chiếm 100%'],
+    mdBad: ['| Đảng bộ cơ sở |'],
+    mdGood: ['| Hoàn thành tốt nhiệm vụ | 2 | 100% |'],
   },
 ];
 

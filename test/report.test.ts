@@ -31,9 +31,8 @@ describe('default text report', () => {
     expect(text).toContain('1 tổ chức đạt trong sạch vững mạnh, chiếm 33,33%');
     expect(text).toContain('1 chi bộ hoàn thành tốt nhiệm vụ (33,33%)');
     // 8 members, 1 unranked, 1 pending: shares of the 6 rated
-    expect(text).toContain('tổng số đảng viên là 8, trong đó 6 đảng viên đã được đánh giá, xếp loại, 1 đảng viên không xếp loại và 1 đảng viên chưa xếp loại.');
-    expect(text).toContain('1 đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 16,67%');
-    expect(text).toContain('2 đảng viên hoàn thành tốt nhiệm vụ (33,33%)');
+    expect(text).toContain('6/8 đảng viên (75%) đã được đánh giá, xếp loại, 1 đảng viên không xếp loại và 1 đảng viên chưa xếp loại.');
+    expect(text).toContain('có 3 đảng viên hoàn thành tốt nhiệm vụ trở lên (50%), trong đó 1 đảng viên hoàn thành xuất sắc nhiệm vụ (16,67%) và 2 đảng viên hoàn thành tốt nhiệm vụ (33,33%)');
     expect(text).toContain('1 đảng viên được miễn sinh hoạt.');
     expect(text).toContain('1 đảng viên chưa xếp loại do đi làm ăn xa.');
   });

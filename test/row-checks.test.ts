@@ -41,7 +41,16 @@ const M = SMALL.members.trimEnd();
 /** Enough plain rows around the sample for the byte path to be doing its own work. */
 const plainMembers = Array.from({ length: 30 }, (_, i) => `DVP${i},Tên ${i},CB1,${YEAR},HTNV,`).join('\n');
 
-const MEMBER_SAMPLES: Record<MemberRowCode, string> = {
+/** The members file with the optional admitted_on column: every row given a date or a blank, the sample row as written (7 cells). */
+const withAdmitted = (sample: string) => {
+  const rows = `${M}\n${plainMembers}`.split('\n').map((line, i) => (i === 0 ? `${line},admitted_on` : `${line},${i % 3 === 0 ? '' : i % 3 === 1 ? `2017-0${(i % 9) + 1}-15` : `1${i % 10}/1${i % 3}/2016`}`));
+  return `${rows.join('\n')}\n${sample}\n${rows.filter((r) => r.startsWith('DVP')).join('\n').replaceAll('DVP', 'DVQ')}\n`;
+};
+
+/** A sample row alone (the members file as it is), or one of a file with the admitted_on column (withAdmitted). */
+type MemberSample = string | { admitted: string };
+
+const MEMBER_SAMPLES: Record<MemberRowCode, MemberSample> = {
   'field-count': `DV9,A,CB1,${YEAR},HTNV`,
   'bad-year': 'DV9,A,CB1,20l7,HTNV,',
   'empty-cell': `,A,CB1,${YEAR},HTNV,`,
@@ -50,9 +59,15 @@ const MEMBER_SAMPLES: Record<MemberRowCode, string> = {
   'duplicate-id': `DV1,A,CB1,${YEAR},HTNV,`,
   'unknown-org': `DV9,A,KHONG-CO,${YEAR},HTNV,`,
   'not-a-cell': `DV9,A,DB1,${YEAR},HTNV,`,
+  'bad-date': { admitted: `DV9,A,CB1,${YEAR},HTNV,,hôm qua` },
+  'future-date': { admitted: `DV9,A,CB1,${YEAR},HTNV,,${YEAR + 1}-01-01` },
 };
 
-const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string }> = {
+/** The organizations file with the optional exemplary column: DB1 (TSVM) marked, the others blank; the sample row as written (7 cells). */
+const withExemplary = (sample: string) =>
+  `${O.split('\n').map((line, i) => (i === 0 ? `${line},exemplary` : `${line},${line.startsWith('DB1,') ? 'x' : line.startsWith('DB1-C1') ? 'Có' : ''}`)).join('\n')}\n${sample}\n`;
+
+const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string } | { exemplary: string }> = {
   'field-count': { orgs: `CB7,A,chi_bo_co_so,,${YEAR}` },
   'bad-year': { orgs: 'CB7,A,chi_bo_co_so,,20l7,HTNV' },
   'empty-cell': { orgs: `CB7,,chi_bo_co_so,,${YEAR},HTNV` },
@@ -64,6 +79,8 @@ const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string }> = {
   'duplicate-id': { orgs: `CB1,A,chi_bo_co_so,,${YEAR},HTNV` },
   'missing-parent': { orgs: `C9,A,chi_bo_truc_thuoc,,${YEAR},HTNV` },
   'bad-parent': { orgs: `C9,A,chi_bo_truc_thuoc,CB1,${YEAR},HTNV` },
+  'bad-flag': { exemplary: `CB7,A,chi_bo_co_so,,${YEAR},TSVM,tiêu biểu` },
+  'exemplary-rating': { exemplary: `CB7,A,chi_bo_co_so,,${YEAR},HTNV,x` },
 };
 
 const RECORD_SAMPLES: Record<keyof typeof RECORD_CHECKS, string> = {
@@ -80,11 +97,17 @@ describe('every declared row problem: the same on both paths', () => {
   });
 
   it.each(Object.entries(MEMBER_SAMPLES))('members.csv: %s', async (code, row) => {
-    const codes = await same(SMALL.organizations, `${M}\n${plainMembers}\n${row}\n${plainMembers.replaceAll('DVP', 'DVQ')}\n`);
+    const members = typeof row === 'string' ? `${M}\n${plainMembers}\n${row}\n${plainMembers.replaceAll('DVP', 'DVQ')}\n` : withAdmitted(row.admitted);
+    const codes = await same(SMALL.organizations, members);
     expect(codes).toContain(code);
   });
 
-  it.each(Object.entries(ORG_SAMPLES))('organizations.csv: %s', async (code, { orgs, header }) => {
+  it.each(Object.entries(ORG_SAMPLES))('organizations.csv: %s', async (code, sample) => {
+    if ('exemplary' in sample) {
+      expect(await same(withExemplary(sample.exemplary), SMALL.members)).toContain(code);
+      return;
+    }
+    const { orgs, header } = sample;
     const base = header ? O.replace('id,name,kind,parent_id,year,rating', header).replace(/,([^,\n]*),(\d{4}),/g, (m0, p: string, y: string) => (p === '' || /^D/.test(p) ? `,${y},` : m0)) : O;
     const codes = await same(`${header ? `${header}\nCB1,Chi bộ Trường THPT,chi_bo_co_so,${YEAR},YEU` : base}\n${orgs}\n`, SMALL.members);
     expect(codes).toContain(code);
@@ -96,6 +119,21 @@ describe('every declared row problem: the same on both paths', () => {
     const codes = await same(`${O}\n${row.replace('CB1', 'chi_bo_co_so').replace(`,${YEAR},HTNV,`, `,,${YEAR},HTNV`)}\n`, `${M}\n${row}\n`, chunks);
     expect(codes).toContain(code);
   }, 20_000);
+});
+
+describe('the optional columns, valid: the same figures on both paths', () => {
+  it('dates on every row and flags: no problem, the same counts', async () => {
+    const members = withAdmitted(`DV9,A,CB1,${YEAR},HTNV,,42809.0`);
+    const orgs = withExemplary(`CB7,A,chi_bo_co_so,,${YEAR},TSVM,yes`);
+    expect(await same(orgs, members)).toEqual([]);
+    const f = JSON.parse((await run(orgs, members, 64, true)).figures!) as { baseOrganizations: { exemplary: unknown }; cells: { exemplary: unknown }; members: { admitted: number } };
+    expect(f.baseOrganizations.exemplary).toEqual({ code: 'TSVM', count: 2, share: 50, shareOfRating: 100 });
+    expect(f.cells.exemplary).toMatchObject({ code: 'TSVM', count: 1 });
+    // 2017 dates: the rows i % 3 === 1 of M and of the plain rows (those twice), and DV9's 42809 (2017-03-15)
+    const dated = `${M}\n${plainMembers}`.split('\n').map((r, i) => [r, i] as const).filter(([, i]) => i > 0 && i % 3 === 1);
+    const want = dated.length + dated.filter(([r]) => r.startsWith('DVP')).length + 1;
+    expect(f.members.admitted).toBe(want);
+  });
 });
 
 describe('random files, every column with odd values: the same on both paths', () => {
@@ -111,10 +149,13 @@ describe('random files, every column with odd values: the same on both paths', (
       cell(fc.constantFrom('2017', '2016', '2017.0')),
       cell(fc.constantFrom('HTXSNV', 'HTTNV', 'HTNV', 'HTNV_HC', 'KHTNV', 'UNRANKED', 'PENDING', '')),
       cell(fc.constantFrom('', 'Miễn sinh hoạt', 'Chuyển đến')),
-    ).map((cells) => cells.join(','));
+      cell(fc.constantFrom('', '2017-03-15', '2017-3-5', '15/03/2016', '1/12/2017', '42809', '42809.0', '31/12/2017', '2018-01-01', '29/02/2017', 'x')),
+    );
+    // Sometimes with the optional admitted_on column (the 7th cell), sometimes without it.
     await fc.assert(
-      fc.asyncProperty(fc.array(member, { maxLength: 50 }), async (rows) => {
-        await same(SMALL.organizations, ['id,name,org_id,year,rating,reason', ...rows, ''].join('\n'));
+      fc.asyncProperty(fc.boolean(), fc.array(member, { maxLength: 50 }), async (admitted, rows) => {
+        const lines = rows.map((cells) => (admitted ? cells : cells.slice(0, 6)).join(','));
+        await same(SMALL.organizations, [`id,name,org_id,year,rating,reason${admitted ? ',admitted_on' : ''}`, ...lines, ''].join('\n'));
       }),
       { numRuns: 150 },
     );
@@ -128,10 +169,13 @@ describe('random files, every column with odd values: the same on both paths', (
       cell(fc.constantFrom('', 'DB1', 'DB3', 'CB1')),
       cell(fc.constantFrom('2017', '2016', '2017,0')),
       cell(fc.constantFrom('TSVM', 'HTTNV', 'HTNV', 'YEU', 'UNRANKED', '')),
-    ).map((cells) => cells.join(','));
+      cell(fc.constantFrom('', '', 'x', 'X', 'có', 'Không', 'yes', 'no', 'tiêu biểu')),
+    );
+    // Sometimes with the optional exemplary column (the 7th cell), sometimes without it.
     await fc.assert(
-      fc.asyncProperty(fc.array(org, { maxLength: 30 }), async (rows) => {
-        await same(['id,name,kind,parent_id,year,rating', ...rows, ''].join('\n'), SMALL.members);
+      fc.asyncProperty(fc.boolean(), fc.array(org, { maxLength: 30 }), async (exemplary, rows) => {
+        const lines = rows.map((cells) => (exemplary ? cells : cells.slice(0, 6)).join(','));
+        await same([`id,name,kind,parent_id,year,rating${exemplary ? ',exemplary' : ''}`, ...lines, ''].join('\n'), SMALL.members);
       }),
       { numRuns: 150 },
     );

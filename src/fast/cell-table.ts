@@ -121,6 +121,11 @@ export class CellTable {
     }
   }
 
+  /** The organization index of the cell at `slot` (from find). */
+  orgOf(slot: number): number {
+    return this.index[this.slots[slot + K]!]!;
+  }
+
   /** Counts a member of rating `code` (CODE_INDEX) in the cell at `slot` (from find). */
   add(slot: number, code: number): void {
     if (this.isShared) Atomics.add(this.slots, slot + COUNTS + code, 1);

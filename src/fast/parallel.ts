@@ -57,7 +57,7 @@ function unpackOrgs(packed: PackedOrgs): OrgIndex {
 
 export interface PackedResult {
   problems: ProblemData;
-  counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][] }[];
+  counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][]; admitted: Int32Array; admittedColumn: boolean }[];
   yearsSeen: [number, number][];
   ids: { year: number; buckets: Int32Array[]; used: Int32Array }[];
   endedInRecord: boolean;
@@ -65,8 +65,18 @@ export interface PackedResult {
 
 export function packResult(r: ScanResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
   const ids = [...r.ids].map(([year, set]) => ({ year, ...set.export() }));
-  const counts = [...r.counts.values()].map((c) => ({ year: c.year, byRating: c.byRating, byOrg: c.byOrg, reasons: [...c.reasons].map(([k, m]) => [k, [...m]] as [string, [string, number][]]) }));
-  const transfer = [...ids.flatMap((s) => s.buckets.map((b) => b.buffer as ArrayBuffer)), ...counts.map((c) => c.byOrg.buffer as ArrayBuffer)];
+  const counts = [...r.counts.values()].map((c) => ({
+    year: c.year,
+    byRating: c.byRating,
+    byOrg: c.byOrg,
+    reasons: [...c.reasons].map(([k, m]) => [k, [...m]] as [string, [string, number][]]),
+    admitted: c.admitted,
+    admittedColumn: c.admittedColumn,
+  }));
+  const transfer = [
+    ...ids.flatMap((s) => s.buckets.map((b) => b.buffer as ArrayBuffer)),
+    ...counts.flatMap((c) => [c.byOrg.buffer as ArrayBuffer, c.admitted.buffer as ArrayBuffer]),
+  ];
   return { packed: { problems: r.problems.data(), counts, yearsSeen: [...r.yearsSeen], ids, endedInRecord: r.endedInRecord }, transfer: [...new Set(transfer)] };
 }
 
@@ -74,7 +84,14 @@ export function unpackResult(p: PackedResult): ScanResult {
   const counts = new Map<number, MemberCounts>();
   for (const c of p.counts) {
     const m = newMemberCounts(c.year, 0);
-    counts.set(c.year, { ...m, byRating: c.byRating, byOrg: c.byOrg, reasons: new Map(c.reasons.map(([k, e]) => [k as SpecialCode, new Map(e)])) });
+    counts.set(c.year, {
+      ...m,
+      byRating: c.byRating,
+      byOrg: c.byOrg,
+      reasons: new Map(c.reasons.map(([k, e]) => [k as SpecialCode, new Map(e)])),
+      admitted: c.admitted,
+      admittedColumn: c.admittedColumn,
+    });
   }
   const problems = new ProblemList(p.problems.max);
   problems.absorb(p.problems);

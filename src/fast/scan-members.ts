@@ -9,7 +9,8 @@ import { CellTable } from './cell-table.js';
 import { HASH, hashBytes } from '../hash.js';
 import { HashedIdSet } from './hashed-ids.js';
 import { ProblemList } from '../problems.js';
-import { clean, parseYearBytes } from '../validate/schema.js';
+import { clean, parseDateBytes, parseYearBytes } from '../validate/schema.js';
+import { firstDayOf, lastDayOf } from '../dates.js';
 import { blockCodes, FIRST_YEAR, isSpecial, KINDS, RATING_CODES, ratingOf, type SpecialCode } from '../schemes.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
 import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
@@ -23,6 +24,8 @@ export interface ScanColumns {
   rating: number;
   /** -1 when the file has no reason column. */
   reason: number;
+  /** -1 when the file has no admitted_on column. */
+  admitted_on: number;
 }
 
 /** The special code at each CODE_INDEX position (undefined for a scheme's rating): the rows whose reason is counted. */
@@ -54,6 +57,9 @@ export class MemberScanner extends LineScanner {
         ratings: new Map(),
         shortRatings: new Map(),
         rows: 0,
+        firstDay: firstDayOf(y),
+        lastDay: lastDayOf(y),
+        admitted: counts.get(y)!.admitted,
       };
     }
   }
@@ -104,7 +110,14 @@ export class MemberScanner extends LineScanner {
     hashBytes(buf, os, oe);
     const slot = ys.cells.find(buf, os, oe);
     if (slot < 0) return false;
+    // admitted_on: blank (not given), or a date parseDateBytes reads, not after the year (else the string path says why)
+    let admitted = -1;
+    if (c.admitted_on >= 0 && ends[c.admitted_on]! > starts[c.admitted_on]!) {
+      admitted = parseDateBytes(buf, starts[c.admitted_on]!, ends[c.admitted_on]!);
+      if (admitted < 0 || admitted > ys.lastDay) return false;
+    }
     ys.rows++;
+    if (admitted >= ys.firstDay) ys.admitted[ys.cells.orgOf(slot)]!++;
     hashBytes(buf, is, ie);
     ys.ids.addHash(HASH.h1, HASH.h2, this.line);
     ys.cells.add(slot, code);
@@ -125,7 +138,7 @@ export class MemberScanner extends LineScanner {
 
   protected slowRecord(record: RawRecord): void {
     const ok = this.checker.add(record);
-    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason);
+    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason, ok.row.admitted_on);
   }
 }
 
@@ -138,6 +151,10 @@ interface YearScan {
   shortRatings: Map<number, number>;
   /** Rows counted on the byte path (added to yearsSeen at the end). */
   rows: number;
+  /** The year's first and last day (day numbers), and its members admitted in it by organization index (MemberCounts.admitted). */
+  firstDay: number;
+  lastDay: number;
+  admitted: Int32Array;
 }
 
 function shortRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
@@ -231,9 +248,9 @@ export async function scanRange(job: ScanJob, orgs: ScanOrgs, chunks: AsyncItera
   const capacity = Math.max(1 << 12, job.expected);
   const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), () => new HashedIdSet(capacity));
   problems.clear(); // the header's own problems are the caller's to report, once
-  const counts = new Map(job.years.map((y) => [y, newMemberCounts(y, orgs.size(y))]));
   const { index } = checker.header;
-  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason }, job.headerFields.length, job.delimiter, counts, years, orgs);
+  const counts = new Map(job.years.map((y) => [y, { ...newMemberCounts(y, orgs.size(y)), admittedColumn: index.admitted_on >= 0 }]));
+  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason, admitted_on: index.admitted_on }, job.headerFields.length, job.delimiter, counts, years, orgs);
   scanner.line = job.firstLine;
   for await (const chunk of chunks) scanner.push(chunk);
   const endedInRecord = scanner.busy;

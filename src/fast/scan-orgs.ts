@@ -5,9 +5,9 @@
 // both the same inputs). Driven by fast/byte-path.ts.
 import { remember } from '../cache.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
-import { parseYearBytes } from '../validate/schema.js';
+import { parseFlagBytes, parseYearBytes } from '../validate/schema.js';
 import type { OrgTable } from '../figures/org-table.js';
-import { blockCodes, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from '../schemes.js';
+import { blockCodes, exemplaryRating, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from '../schemes.js';
 import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
 import type { OrgChecker } from '../validate/org-checker.js';
 
@@ -16,13 +16,15 @@ interface YearRows {
   /** Raw rating cell (as latin1) → its RATING_CODES position when the year's scheme has it, else -1. */
   ratings: Map<string, number>;
   rows: number;
+  /** The RATING_CODES position an exemplary flag may be set on this year (exemplaryRating). */
+  exemplaryAt: number;
 }
 
 export class OrgScanner extends LineScanner {
   private readonly byYear: (YearRows | undefined)[] = [];
   /** Raw kind cell (as latin1) → its ORG_KINDS position, -1 when it is no kind. */
   private readonly kinds = new Map<string, number>();
-  private readonly cols: { id: number; name: number; kind: number; parent: number; year: number; rating: number };
+  private readonly cols: { id: number; name: number; kind: number; parent: number; year: number; rating: number; exemplary: number };
 
   constructor(
     private readonly checker: OrgChecker,
@@ -31,8 +33,10 @@ export class OrgScanner extends LineScanner {
   ) {
     super(width, delimiter);
     const i = checker.header.index;
-    this.cols = { id: i.id, name: i.name, kind: i.kind, parent: i.parent_id, year: i.year, rating: i.rating };
-    for (const [year, table] of checker.orgs) this.byYear[year - FIRST_YEAR] = { table, ratings: new Map(), rows: 0 };
+    this.cols = { id: i.id, name: i.name, kind: i.kind, parent: i.parent_id, year: i.year, rating: i.rating, exemplary: i.exemplary };
+    for (const [year, table] of checker.orgs) {
+      this.byYear[year - FIRST_YEAR] = { table, ratings: new Map(), rows: 0, exemplaryAt: RATING_CODES.indexOf(exemplaryRating(year)) };
+    }
   }
 
   end(): void {
@@ -80,8 +84,14 @@ export class OrgScanner extends LineScanner {
       pe = ends[cols.parent]!;
       if (pe > ps && (KINDS[ORG_KINDS[kind]!].base || !asciiWord(buf, ps, pe))) return false;
     } else if (!KINDS[ORG_KINDS[kind]!].base) return false;
+    // exemplary: blank or a plain spelling; set only on the year's best rating (else the string path says why)
+    let exemplary = 0;
+    if (cols.exemplary >= 0) {
+      exemplary = parseFlagBytes(buf, starts[cols.exemplary]!, ends[cols.exemplary]!);
+      if (exemplary < 0 || (exemplary === 1 && rating !== ys.exemplaryAt)) return false;
+    }
     if (ys.table.findBytes(buf, is, ie) >= 0) return false; // a duplicate: the string path says so
-    ys.table.addBytes(buf, is, ie, ns, ne, ps, pe, kind, rating, this.line);
+    ys.table.addBytes(buf, is, ie, ns, ne, ps, pe, kind, rating, this.line, exemplary);
     ys.rows++;
     return true;
   }

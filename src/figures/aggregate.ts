@@ -4,6 +4,7 @@
 import { blockCodes, fold, isCommittee, isSpecial, KINDS, RATING_CODES, SPECIAL_CODES, underCommittee, type RatingCode, type SpecialCode } from '../schemes.js';
 import type { OrgTable } from './org-table.js';
 import { orderByIds } from './order.js';
+import { firstDayOf, lastDayOf } from '../dates.js';
 
 export type ByRating = Partial<Record<RatingCode, number>>;
 
@@ -39,9 +40,11 @@ export function countReason(m: Map<string, number>, reason: string, n = 1): void
 export interface Figures {
   year: number;
   /** `kinds`: the same block for each kind of base organization (its byRating split by kind). */
-  baseOrganizations: Block & { committees: number; cellBases: number; kinds: Record<BaseKind, Block> };
-  cells: Block & { committees: number };
-  members: Block & { reasons: Record<SpecialCode, ReasonCount[]> };
+  /** `exemplary`: the units marked tiêu biểu (all rated exemplaryRating(year)); null when the file has no such column. */
+  baseOrganizations: Block & { committees: number; cellBases: number; kinds: Record<BaseKind, Block>; exemplary: number | null };
+  cells: Block & { committees: number; exemplary: number | null };
+  /** `admitted`: members admitted in the year (admitted_on within it); null when the file has no such column. */
+  members: Block & { reasons: Record<SpecialCode, ReasonCount[]>; admitted: number | null };
   /** The year's organizations: ids, names, ratings, lines by organization index. */
   orgs: OrgTable;
   /** The base organizations in id order, as organization indexes (the units of the appendix). */
@@ -54,6 +57,8 @@ export interface Figures {
   unitMembers: Int32Array;
   /** Members by organization and rating, [index * NCODES + CODE_INDEX[code]]: read with membersAt. */
   memberCounts: Int32Array;
+  /** Members admitted in the year by organization index (all 0 without the admitted_on column). */
+  admittedCounts: Int32Array;
 }
 
 /** The kinds of base organization, in the order reports name them ("1 đảng bộ, 7 chi bộ cơ sở"). */
@@ -107,11 +112,22 @@ export interface MemberCounts {
   byOrg: Int32Array;
   /** Each of SPECIAL_CODES → reason as written (trimmed) → count; grouped when finalized. */
   reasons: Map<SpecialCode, Map<string, number>>;
+  /** Members admitted in the year (admitted_on within it), by organization index. */
+  admitted: Int32Array;
+  /** The file has the optional admitted_on column (else the figures say nothing of admissions). */
+  admittedColumn: boolean;
 }
 
 /** Counts for a year whose organizations number `orgs`. */
 export function newMemberCounts(year: number, orgs: number): MemberCounts {
-  return { year, byRating: new Float64Array(NCODES), byOrg: new Int32Array(orgs * NCODES), reasons: new Map(SPECIAL_CODES.map((c) => [c, new Map()])) };
+  return {
+    year,
+    byRating: new Float64Array(NCODES),
+    byOrg: new Int32Array(orgs * NCODES),
+    reasons: new Map(SPECIAL_CODES.map((c) => [c, new Map()])),
+    admitted: new Int32Array(orgs),
+    admittedColumn: false,
+  };
 }
 
 const bump = <K>(m: Map<K, number>, k: K, n = 1): void => {
@@ -122,12 +138,14 @@ const bump = <K>(m: Map<K, number>, k: K, n = 1): void => {
  * Counts one valid member of the organization at `orgIndex` (the string path; the byte path counts ratings
  * in its cell table, fast/cell-table.ts, drained into the same MemberCounts, and reasons with addReason).
  */
-export function addMember(counts: MemberCounts, orgIndex: number, rating: RatingCode, reason: string): void {
+export function addMember(counts: MemberCounts, orgIndex: number, rating: RatingCode, reason: string, admittedOn: number | null = null): void {
   const c = CODE_INDEX[rating];
   counts.byRating[c]!++;
   counts.byOrg[orgIndex * NCODES + c]!++;
   if (isSpecial(rating)) addReason(counts, rating, reason);
+  if (admittedOn !== null && admittedOn >= firstDayOf(counts.year) && admittedOn <= lastDayOf(counts.year)) counts.admitted[orgIndex]!++;
 }
+
 
 /** Counts the reason of one member rated with a special code: both paths count reasons here. */
 export function addReason(counts: MemberCounts, rating: SpecialCode, reason: string): void {
@@ -139,6 +157,8 @@ export function mergeCounts(into: MemberCounts, other: MemberCounts): void {
   for (let i = 0; i < NCODES; i++) into.byRating[i]! += other.byRating[i]!;
   for (let i = 0; i < into.byOrg.length; i++) into.byOrg[i]! += other.byOrg[i]!;
   for (const [code, m] of other.reasons) for (const [r, n] of m) countReason(into.reasons.get(code)!, r, n);
+  for (let i = 0; i < into.admitted.length && i < other.admitted.length; i++) into.admitted[i]! += other.admitted[i]!;
+  into.admittedColumn ||= other.admittedColumn;
 }
 
 function block(year: number, kind: 'org' | 'member', counts: ArrayLike<number>): Block {
@@ -214,6 +234,9 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const cellTotals = new Int32Array(NCODES);
   let committees = 0;
   let committeesWithCells = 0;
+  let baseExemplary = 0;
+  let cellExemplary = 0;
+  const exemplary = orgs.exemplary;
   let at = 0;
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
@@ -226,10 +249,12 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     for (let p = cellStart[k]!; p < at; p++) {
       const cell = cellOrder[p]!;
       unitCells[uc + CODE_INDEX[orgs.rating(cell)!]]!++;
+      cellExemplary += exemplary[cell]!;
       for (let c = 0; c < NCODES; c++) unitMembers[uc + c]! += byOrg[cell * NCODES + c]!;
     }
     for (let c = 0; c < NCODES; c++) cellTotals[c]! += unitCells[uc + c]!;
     baseTotals[CODE_INDEX[orgs.rating(u)!]]!++;
+    baseExemplary += exemplary[u]!;
     kindTotals[(isCommittee(orgs.kind(u)!) ? 0 : NCODES) + CODE_INDEX[orgs.rating(u)!]]!++;
     if (isCommittee(orgs.kind(u)!)) {
       committees++;
@@ -244,10 +269,12 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
       committees,
       cellBases: units.length - committees,
       kinds: { dang_bo_co_so: block(year, 'org', kindTotals.subarray(0, NCODES)), chi_bo_co_so: block(year, 'org', kindTotals.subarray(NCODES)) },
+      exemplary: orgs.hasExemplary ? baseExemplary : null,
     },
-    cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells },
+    cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells, exemplary: orgs.hasExemplary ? cellExemplary : null },
     members: {
       ...block(year, 'member', counts.byRating),
+      admitted: counts.admittedColumn ? counts.admitted.reduce((a, b) => a + b, 0) : null,
       reasons: Object.fromEntries(SPECIAL_CODES.map((c) => [c, reasonList(counts.reasons.get(c)!)])) as Record<SpecialCode, ReasonCount[]>,
     },
     orgs,
@@ -257,5 +284,6 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     unitCells,
     unitMembers,
     memberCounts: byOrg,
+    admittedCounts: counts.admitted,
   };
 }

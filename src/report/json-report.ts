@@ -5,7 +5,7 @@ import { eachUnit, type Block, type Figures } from '../figures/aggregate.js';
 import type { Problem } from '../problems.js';
 import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
-import { blockModel, weakGroups } from './model.js';
+import { admittedModel, blockModel, exemplaryModel, weakGroups } from './model.js';
 
 /**
  * A year's figures in the contract's JSON shape, plus rated totals and shares; then the shares of the total,
@@ -28,6 +28,12 @@ function figuresJson(f: Figures): Record<string, unknown> {
       goodOrBetter: { codes: g.codes, count: g.count, share: g.share, shareOfTotal: g.shareOfTotal, within: { code, count, share, shareOfTotal } },
     };
   };
+  // The optional columns' figures, only when the file has the column (a file without it gives the JSON it always gave).
+  const exemplary = (b: Figures['cells']) => {
+    const e = exemplaryModel(f.year, b);
+    return e ? { exemplary: { code: e.code, count: e.count, share: e.share, shareOfRating: e.shareOfRating } } : {};
+  };
+  const admitted = admittedModel(f.members);
   return {
     year: f.year,
     baseOrganizations: {
@@ -36,9 +42,10 @@ function figuresJson(f: Figures): Record<string, unknown> {
         byKind: { dang_bo_co_so: f.baseOrganizations.committees, chi_bo_co_so: f.baseOrganizations.cellBases },
       }),
       kinds: f.baseOrganizations.kinds,
+      ...exemplary(f.baseOrganizations),
     },
-    cells: part('org', f.cells, { committees: f.cells.committees }),
-    members: { ...part('member', f.members, {}), reasons: f.members.reasons },
+    cells: { ...part('org', f.cells, { committees: f.cells.committees }), ...exemplary(f.cells) },
+    members: { ...part('member', f.members, {}), reasons: f.members.reasons, ...(admitted ? { admitted: admitted.count } : {}) },
   };
 }
 

@@ -6,7 +6,7 @@
 import { BASE_KINDS, eachUnit, unitAt, type BaseKind, type Block, type Figures, type ReasonCount, type UnitFigures } from '../figures/aggregate.js';
 import { formatDate, formatHundredths, shareBasisPoints } from '../format.js';
 import type { ReportMeta } from './metadata.js';
-import { eraFor, KINDS, RATINGS, schemeFor, wordsFor, type OrgKind, type RatingCode } from '../schemes.js';
+import { eraFor, exemplaryRating, KINDS, RATINGS, schemeFor, wordsFor, type OrgKind, type RatingCode } from '../schemes.js';
 
 /** A change against the compared year: which way, and by how much (always ≥ 0). */
 interface Delta {
@@ -119,6 +119,43 @@ interface WeakGroup {
   cells: { name: string; ratingLabel: string }[];
 }
 
+/**
+ * The units marked tiêu biểu (organizations' optional `exemplary` column), all within one rating (`code`: TSVM up
+ * to 2017, "trong sạch vững mạnh tiêu biểu"; HTXSNV from 2018, its "trong sạch, vững mạnh" title).
+ */
+export interface Exemplary {
+  code: RatingCode;
+  /** In running text: "trong sạch vững mạnh tiêu biểu", "trong sạch, vững mạnh". */
+  label: string;
+  count: number;
+  /** Share of the block's rated units, and of the units rated `code` (in percent). */
+  share: number;
+  shareOfRating: number;
+  /** How many units are rated `code`. */
+  ofRating: number;
+}
+
+/** The block's exemplary units, or null when the file has no `exemplary` column. */
+export function exemplaryModel(year: number, b: Block & { exemplary: number | null }): Exemplary | null {
+  if (b.exemplary === null) return null;
+  const code = exemplaryRating(year);
+  const rated = b.total - (b.byRating.UNRANKED ?? 0) - (b.byRating.PENDING ?? 0);
+  const ofRating = b.byRating[code] ?? 0;
+  const label = code === 'TSVM' ? `${wordsFor(year, 'org', code).label} tiêu biểu` : 'trong sạch, vững mạnh';
+  return { code, label, count: b.exemplary, share: shareBasisPoints(b.exemplary, rated) / 100, shareOfRating: shareBasisPoints(b.exemplary, ofRating) / 100, ofRating };
+}
+
+/** Members admitted in the year (optional `admitted_on` column), or null without it. */
+export interface Admitted {
+  count: number;
+  /** Share of all members of the block, in percent. */
+  shareOfTotal: number;
+}
+
+export function admittedModel(m: Block & { admitted: number | null }): Admitted | null {
+  return m.admitted === null ? null : { count: m.admitted, shareOfTotal: shareBasisPoints(m.admitted, m.total) / 100 };
+}
+
 interface ReportModel {
   year: number;
   /** report.json's unit, or null. */
@@ -141,10 +178,11 @@ interface ReportModel {
   sections: { heading: string | null; text: string }[];
   byline: string | null;
   /** kinds: the block of each kind of base organization (the byKind of each rating line counts the same). */
-  baseOrganizations: BlockModel & { committees: number; cellBases: number; kinds: Record<BaseKind, Block> };
-  cells: BlockModel & { committees: number };
-  /** reasons: those given, most frequent first (a blank reason is none); unstated: the members without one. */
-  members: BlockModel & { reasons: { UNRANKED: ReasonLine[]; PENDING: ReasonLine[] }; unstated: { UNRANKED: number; PENDING: number } };
+  /** exemplary: the units marked tiêu biểu, null without the column. */
+  baseOrganizations: BlockModel & { committees: number; cellBases: number; kinds: Record<BaseKind, Block>; exemplary: Exemplary | null };
+  cells: BlockModel & { committees: number; exemplary: Exemplary | null };
+  /** reasons: those given, most frequent first (a blank reason is none); unstated: the members without one; admitted: admitted in the year, null without the column. */
+  members: BlockModel & { reasons: { UNRANKED: ReasonLine[]; PENDING: ReasonLine[] }; unstated: { UNRANKED: number; PENDING: number }; admitted: Admitted | null };
   /** Every organization, base and cell, has been rated (none PENDING). */
   allOrgsAssessed: boolean;
   /** When the unit is a single base organization reporting on its own cells and members. */
@@ -365,12 +403,14 @@ export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): Re
       committees: f.baseOrganizations.committees,
       cellBases: f.baseOrganizations.cellBases,
       kinds: f.baseOrganizations.kinds,
+      exemplary: exemplaryModel(f.year, f.baseOrganizations),
     },
-    cells: { ...blockModel(f.year, 'org', f.cells, previous?.cells), committees: f.cells.committees },
+    cells: { ...blockModel(f.year, 'org', f.cells, previous?.cells), committees: f.cells.committees, exemplary: exemplaryModel(f.year, f.cells) },
     members: {
       ...blockModel(f.year, 'member', f.members, previous?.members),
       reasons: { UNRANKED: reasonLines(f.members.reasons.UNRANKED), PENDING: reasonLines(f.members.reasons.PENDING) },
       unstated: { UNRANKED: unstated(f.members.reasons.UNRANKED), PENDING: unstated(f.members.reasons.PENDING) },
+      admitted: admittedModel(f.members),
     },
     allOrgsAssessed: (f.baseOrganizations.byRating.PENDING ?? 0) + (f.cells.byRating.PENDING ?? 0) === 0,
     single: only ? { name: only.name, kindName: KINDS[only.kind].name, label: wordsFor(f.year, 'org', only.rating).label, rating: only.rating, rated: only.rating !== 'UNRANKED' && only.rating !== 'PENDING' } : null,

@@ -18,6 +18,7 @@ export const ORG_COLUMNS = [
   { key: 'parent_id', aliases: ['Mã cấp trên', 'Cấp trên'], required: 'cells' },
   { key: 'year', aliases: ['Năm'], required: 'always' },
   { key: 'rating', aliases: ['Xếp loại', 'Kết quả xếp loại'], required: 'always' },
+  { key: 'exemplary', aliases: ['Tiêu biểu'], required: 'never' },
 ] as const satisfies readonly ColumnSpec[];
 
 export const MEMBER_COLUMNS = [
@@ -27,6 +28,7 @@ export const MEMBER_COLUMNS = [
   { key: 'year', aliases: ['Năm'], required: 'always' },
   { key: 'rating', aliases: ['Xếp loại', 'Kết quả xếp loại'], required: 'always' },
   { key: 'reason', aliases: ['Lý do'], required: 'never' },
+  { key: 'admitted_on', aliases: ['Ngày vào Đảng'], required: 'never' },
 ] as const satisfies readonly ColumnSpec[];
 
 export type OrgKey = (typeof ORG_COLUMNS)[number]['key'];

@@ -94,11 +94,12 @@ export async function driveMembers(
   let checker: MemberChecker | undefined;
   await drive(file, batches, problems, MEMBER_COLUMNS, (header) => {
     checker = new MemberChecker(file, header, years, problems, orgs);
+    for (const c of counts.values()) c.admittedColumn = checker.header.index.admitted_on >= 0;
     return {
       csvIssue: (i) => checker!.csvIssue(i),
       add: (rec) => {
         const ok = checker!.add(rec);
-        if (ok) addMember(counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason);
+        if (ok) addMember(counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason, ok.row.admitted_on);
       },
     };
   });

@@ -5,6 +5,7 @@
 import { MEMBER_COLUMNS, type MemberKey } from './columns.js';
 import { quote, type ProblemSink } from '../problems.js';
 import { clean, fastMember, memberRow, type MemberRow } from './schema.js';
+import { isoDay, lastDayOf } from '../dates.js';
 import { KINDS } from '../schemes.js';
 import type { RawRecord } from '../read/tokenize.js';
 import { ExactIdSet, type IdSet } from './idset.js';
@@ -64,6 +65,10 @@ export class MemberChecker<S extends IdSet = IdSet> extends FileChecker<MemberKe
     const row = fastMember(obj, year) ?? this.parse(memberRow, obj, line, year, 'member');
     let ok = row !== undefined;
     if (row && !this.checkScheme(line, 'rating', obj.rating, row.rating, year, 'member')) ok = false;
+    if (row && row.admitted_on !== null && row.admitted_on > lastDayOf(year)) {
+      this.reportCell(line, 'future-date', 'admitted_on', obj.admitted_on, `ngày vào Đảng ${isoDay(row.admitted_on)} sau năm đánh giá ${year}: đảng viên chưa vào Đảng thì không có trong danh sách năm này`);
+      ok = false;
+    }
     const id = clean(obj.id);
     if (id !== '' && !this.checkUnique(year, id, line)) ok = false;
     const orgId = clean(obj.org_id);

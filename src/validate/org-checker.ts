@@ -5,7 +5,7 @@
 import { ORG_COLUMNS, type OrgKey } from './columns.js';
 import { quote, type ProblemSink } from '../problems.js';
 import { clean, fastOrg, orgRow, type OrgRow } from './schema.js';
-import { isCommittee, KINDS, underCommittee } from '../schemes.js';
+import { exemplaryRating, isCommittee, KINDS, RATINGS, underCommittee } from '../schemes.js';
 import type { RawRecord } from '../read/tokenize.js';
 import { OrgTable, type OrgIndex } from '../figures/org-table.js';
 import { ORG_ROW_CHECKS } from './row-checks.js';
@@ -17,7 +17,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
 
   constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: ProblemSink) {
     super(file, header, ORG_COLUMNS, years, problems, ORG_ROW_CHECKS);
-    for (const y of years) this.orgs.set(y, new OrgTable(y));
+    for (const y of years) this.orgs.set(y, new OrgTable(y, this.header.index.exemplary >= 0));
   }
 
   add(record: RawRecord): void {
@@ -37,6 +37,11 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (kind !== undefined && underCommittee(kind) && this.header.index.parent_id < 0 && this.cellWithoutParentColumn++ === 0) {
       this.reportRow(this.headerLine, 'missing-column', `thiếu cột "parent_id" (hoặc "Mã cấp trên"): cần cho các chi bộ trực thuộc, như ở dòng ${line}`, { column: 'parent_id' });
     }
+    if (row.exemplary === true && rating !== undefined && rating !== exemplaryRating(year)) {
+      const best = exemplaryRating(year);
+      this.reportCell(line, 'exemplary-rating', 'exemplary', obj.exemplary,
+        `chỉ tổ chức xếp loại ${RATINGS[best].name.toLowerCase()} (${best}) mới được đánh dấu tiêu biểu, tổ chức này xếp loại ${RATINGS[rating].name.toLowerCase()} (${rating})`);
+    }
     // (the common row comes cleaned from fastOrg: its cells are not cleaned twice)
     const id = row.id ?? clean(obj.id);
     if (id === '') return;
@@ -47,7 +52,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
       this.reportDuplicate(line, id, table.lines[first]!, year);
       return;
     }
-    table.add(id, row.name ?? clean(obj.name), kind, row.parent_id ?? clean(obj.parent_id), rating, line);
+    table.add(id, row.name ?? clean(obj.name), kind, row.parent_id ?? clean(obj.parent_id), rating, line, row.exemplary === true);
   }
 
   /** Cross-row checks: each cell under a committee (chi_bo_truc_thuoc) hangs under a committee (dang_bo_co_so) of its year. */
@@ -92,5 +97,6 @@ export class OrgChecker extends FileChecker<OrgKey> {
 function partialOrg(obj: Record<OrgKey, string>): Partial<OrgRow> {
   const kind = orgRow.shape.kind.safeParse(obj.kind);
   const rating = orgRow.shape.rating.safeParse(obj.rating);
-  return { ...(kind.success ? { kind: kind.data } : {}), ...(rating.success ? { rating: rating.data } : {}) };
+  const exemplary = orgRow.shape.exemplary.safeParse(obj.exemplary);
+  return { ...(kind.success ? { kind: kind.data } : {}), ...(rating.success ? { rating: rating.data } : {}), ...(exemplary.success ? { exemplary: exemplary.data } : {}) };
 }

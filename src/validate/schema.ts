@@ -8,9 +8,11 @@
 // - id, org_id, year, kind, organization name: blank is a problem;
 // - rating: blank means PENDING (chưa xếp loại), as the contract says;
 // - parent_id: blank means "no parent" (right for base organizations, a problem for a chi_bo_truc_thuoc);
-// - member name, reason: blank is fine.
+// - member name, reason: blank is fine;
+// - exemplary (organizations, optional): blank means no; admitted_on (members, optional): blank means not given.
 import * as z from 'zod/mini';
-import { FIRST_YEAR, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from '../schemes.js';
+import { FIRST_YEAR, fold, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from '../schemes.js';
+import { dayOf, yearOfDay } from '../dates.js';
 import type { ProblemCode } from '../problems.js';
 import type { MemberKey, OrgKey } from './columns.js';
 
@@ -44,6 +46,104 @@ export function parseYearBytes(buf: Uint8Array, s: number, e: number): number {
   return y >= FIRST_YEAR && y <= LAST_YEAR ? y : -1;
 }
 
+/** The spellings of a flag cell (`exemplary`), folded (case and accents aside): blank is no. */
+const FLAGS: ReadonlyMap<string, boolean> = new Map([
+  ['', false], ['x', true], ['yes', true], ['y', true], ['co', true], ['no', false], ['n', false], ['khong', false],
+]);
+
+/** A flag cell (yes/no, có/không, x, blank = no, in any case, with or without accents), or undefined when it is none of these. */
+export function parseFlag(raw: string): boolean | undefined {
+  return FLAGS.get(fold(raw));
+}
+
+/**
+ * parseFlag on the bytes [s, e) of a plain cell: 1 (yes), 0 (no, or blank), or -1 when the cell is not plain
+ * ASCII of a known spelling (the string path then reads it: `có`, `không`, or a value it says is wrong).
+ */
+export function parseFlagBytes(buf: Uint8Array, s: number, e: number): number {
+  if (e - s > 5) return -1;
+  let word = '';
+  for (let i = s; i < e; i++) {
+    const b = buf[i]!;
+    if (b >= 65 && b <= 90) word += String.fromCharCode(b + 32);
+    else if (b >= 97 && b <= 122) word += String.fromCharCode(b);
+    else return -1;
+  }
+  const v = FLAGS.get(word);
+  return v === undefined ? -1 : v ? 1 : 0;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** Excel's date serial number: a whole number of days (`45667`, `45667.0`, `45667,0`). */
+const SERIAL = /^(\d{1,6})(?:[.,]0+)?$/;
+
+/**
+ * A date cell (`admitted_on`): YYYY-MM-DD, DD/MM/YYYY (one or two digits for day and month), or Excel's date
+ * serial number; as a day number (dates.ts: Excel's serial), or undefined when unreadable (or outside 1930–2100). Blank is the
+ * caller's (not given).
+ */
+export function parseDate(raw: string): number | undefined {
+  const t = raw.trim();
+  let m = ISO_DATE.exec(t);
+  if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = VN_DATE.exec(t);
+  if (m) return dayOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = SERIAL.exec(t);
+  if (m) {
+    const day = Number(m[1]);
+    const y = yearOfDay(day);
+    return y >= FIRST_YEAR && y <= LAST_YEAR ? day : undefined;
+  }
+  return undefined;
+}
+
+/** Digits [s, e) of buf as a number, or -1 when any is not a digit (or there are none). */
+function digits(buf: Uint8Array, s: number, e: number): number {
+  if (e <= s) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * parseDate on the bytes [s, e) of a plain, non-blank cell: YYYY-MM-DD, DD/MM/YYYY and the serial number with
+ * their days, or -1 for anything else (the string path then reads it and says what is wrong). Held to
+ * parseDate by test/schema.test.ts.
+ */
+export function parseDateBytes(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n >= 8 && n <= 10 && buf[s + 4] === 45) {
+    // YYYY-M(M)-D(D)
+    const dash = buf[s + 6] === 45 ? s + 6 : buf[s + 7] === 45 ? s + 7 : -1;
+    if (dash < 0 || e - dash - 1 < 1 || e - dash - 1 > 2) return -1;
+    const y = digits(buf, s, s + 4);
+    const m = digits(buf, s + 5, dash);
+    const d = digits(buf, dash + 1, e);
+    return y < 0 || m < 0 || d < 0 ? -1 : (dayOf(y, m, d) ?? -1);
+  }
+  if (n >= 8 && n <= 10 && buf[e - 5] === 47) {
+    // D(D)/M(M)/YYYY
+    const slash = buf[s + 1] === 47 ? s + 1 : buf[s + 2] === 47 ? s + 2 : -1;
+    if (slash < 0 || e - 5 - slash - 1 < 1 || e - 5 - slash - 1 > 2) return -1;
+    const d = digits(buf, s, slash);
+    const m = digits(buf, slash + 1, e - 5);
+    const y = digits(buf, e - 4, e);
+    return y < 0 || m < 0 || d < 0 ? -1 : (dayOf(y, m, d) ?? -1);
+  }
+  if (n >= 1 && n <= 6) {
+    const v = digits(buf, s, e);
+    if (v < 0) return -1;
+    const y = yearOfDay(v);
+    return y >= FIRST_YEAR && y <= LAST_YEAR ? v : -1;
+  }
+  return -1;
+}
+
 /**
  * A text cell read by `read`, which returns undefined when it cannot: then `message` is the problem and
  * `code` its problem code, carried by the zod issue itself (problemCodeOf reads it back).
@@ -63,7 +163,7 @@ function cell<T>(read: (raw: string) => T | undefined, message: string, code: Ce
 }
 
 /** The problem codes a cell of a row schema can fail with. */
-type CellCode = Extract<ProblemCode, 'empty-cell' | 'bad-year' | 'unknown-kind' | 'unknown-rating'>;
+type CellCode = Extract<ProblemCode, 'empty-cell' | 'bad-year' | 'unknown-kind' | 'unknown-rating' | 'bad-flag' | 'bad-date'>;
 
 /** The problem code a row schema's issue carries (set by `cell`); any other issue is a bug, said loudly. */
 export function problemCodeOf(issue: z.core.$ZodIssue): CellCode {
@@ -80,6 +180,10 @@ const required = cell((s) => (s.trim() === '' ? undefined : clean(s)), 'ô này 
 const year = cell(parseYear, `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)`, 'bad-year');
 const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)', 'unknown-kind');
 const rating = cell<RatingCode>(ratingOf, 'không phải mức xếp loại nào', 'unknown-rating');
+const flag = cell<boolean>(parseFlag, 'không phải giá trị đánh dấu (để trống hoặc ghi có/không, yes/no, x)', 'bad-flag');
+/** Blank is null (not given). */
+const date = cell<number | null>((s) => (s.trim() === '' ? null : parseDate(s)),
+  `không phải ngày hợp lệ (cần dạng YYYY-MM-DD, DD/MM/YYYY hoặc số ngày kiểu Excel, ví dụ 2017-03-15, 15/03/2017 hoặc 42809; năm từ ${FIRST_YEAR} đến ${LAST_YEAR})`, 'bad-date');
 
 // Each row schema has its quick check (fastOrg, fastMember) right below it: the same answer without zod
 // for the common, plainly valid row. A change to one is a change to the other (test/validate.test.ts).
@@ -91,6 +195,7 @@ export const orgRow = z.object({
   parent_id: text,
   year,
   rating,
+  exemplary: flag,
 });
 
 /**
@@ -103,8 +208,9 @@ export function fastOrg(obj: Record<OrgKey, string>, year: number): OrgRow | und
   const name = clean(obj.name);
   const kind = kindOf(obj.kind);
   const rating = ratingOf(obj.rating);
-  if (id === '' || name === '' || kind === undefined || rating === undefined) return undefined;
-  return { id, name, kind, parent_id: clean(obj.parent_id), year, rating };
+  const exemplary = parseFlag(obj.exemplary);
+  if (id === '' || name === '' || kind === undefined || rating === undefined || exemplary === undefined) return undefined;
+  return { id, name, kind, parent_id: clean(obj.parent_id), year, rating, exemplary };
 }
 
 export const memberRow = z.object({
@@ -114,6 +220,7 @@ export const memberRow = z.object({
   year,
   rating,
   reason: text,
+  admitted_on: date,
 });
 
 /** memberRow's quick check, as fastOrg is orgRow's. */
@@ -121,8 +228,9 @@ export function fastMember(obj: Record<MemberKey, string>, year: number): Member
   const id = clean(obj.id);
   const orgId = clean(obj.org_id);
   const rating = ratingOf(obj.rating);
-  if (id === '' || orgId === '' || rating === undefined) return undefined;
-  return { id, name: clean(obj.name), org_id: orgId, year, rating, reason: clean(obj.reason) };
+  const admitted = obj.admitted_on.trim() === '' ? null : parseDate(obj.admitted_on);
+  if (id === '' || orgId === '' || rating === undefined || admitted === undefined) return undefined;
+  return { id, name: clean(obj.name), org_id: orgId, year, rating, reason: clean(obj.reason), admitted_on: admitted };
 }
 
 export type OrgRow = z.output<typeof orgRow>;
