@@ -59,18 +59,17 @@ function invalid(selection: Selection, io: Io): number {
 export async function run(opts: RunOptions, io: Io): Promise<number> {
   const inputs = await locateInputs(opts.dir);
   const problems = new ProblemList(opts.maxProblems);
-  const metaProblems: Problem[] = [];
-  const meta = await readMeta(inputs.meta, metaProblems);
-  for (const p of metaProblems) problems.push(p);
+  const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
   // The templates are read while the data is checked (their files' round trips overlap the work); a
   // problem with them is still reported only once the data has passed, where the report is made.
   const format = formatRow(opts.format);
   const wantsTemplates = opts.command === 'report' && format.engine === 'handlebars';
-  const templatesRead = wantsTemplates ? readTemplates(opts.template ?? defaultTemplate(opts.format), format.escape) : undefined;
+  const templateFile = wantsTemplates ? (opts.template ?? defaultTemplate(opts.format)) : undefined;
+  const templatesRead = templateFile ? readTemplates(templateFile, format.escape) : undefined;
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
-  if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, wantsTemplates ? await templateFiles(opts.template ?? defaultTemplate(opts.format)) : undefined));
+  if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, templateFile ? await templateFiles(templateFile) : undefined));
   const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark);
   io.stderr.write(listNotices(problems.notices));
   const { main, figures, previous, notice } = settleYears(opts.year, { year: opts.compare, explicit: opts.compareExplicit ?? false }, inputs, data, problems);

@@ -8,7 +8,8 @@ import { checkMembers, checkOrganizations } from '../src/check.js';
 import type { Problem } from '../src/problems.js';
 import { jsonReport } from '../src/report/json-report.js';
 import { jsonChunks } from '../src/report/json-stream.js';
-import { buildModel, type BlockModel } from '../src/report/model.js';
+import type { BlockModel } from '../src/report/blocks.js';
+import { buildModel } from '../src/report/model.js';
 import type { RatingCode } from '../src/schemes.js';
 import { bytesSource, checkText } from './support.js';
 

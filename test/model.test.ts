@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Figures } from '../src/figures/aggregate.js';
 import { readTemplates, TEMPLATES_DIR } from '../src/io/read-templates.js';
-import { buildModel, type BlockModel } from '../src/report/model.js';
+import type { BlockModel } from '../src/report/blocks.js';
+import { buildModel } from '../src/report/model.js';
 import { render } from '../src/report/render.js';
 import type { RatingCode } from '../src/schemes.js';
 import { runCli } from './in-process.js';

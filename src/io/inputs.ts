@@ -9,7 +9,7 @@ import { TextDecoder } from 'node:util';
 import { UsageError } from '../errors.js';
 import { formatCount } from '../format.js';
 import { jsonSyntaxError, lineAndColumn, metaMessage, reportMeta, type ReportMeta } from '../report/metadata.js';
-import { quote, type Problem } from '../problems.js';
+import { quote, type ProblemSink } from '../problems.js';
 
 export interface Inputs {
   organizations: string;
@@ -172,7 +172,7 @@ async function readMetaBytes(file: string): Promise<Buffer | { tooLarge: number 
 }
 
 /** Reads report.json; its problems are appended to `problems` (with the line where JSON breaks). */
-export async function readMeta(file: string | undefined, problems: Problem[]): Promise<ReportMeta> {
+export async function readMeta(file: string | undefined, problems: ProblemSink): Promise<ReportMeta> {
   if (!file) return {};
   const bytes = await readMetaBytes(file);
   const problem = (line: number, message: string) => problems.push({ file, line, code: 'bad-metadata', message });

@@ -5,7 +5,8 @@ import { eachUnit, type Block, type Figures } from '../figures/aggregate.js';
 import type { Problem } from '../problems.js';
 import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
-import { admittedModel, blockModel, exemplaryModel, weakGroups } from './model.js';
+import { admittedModel, blockModel, exemplaryModel } from './blocks.js';
+import { weakGroups } from './model.js';
 
 /**
  * A year's figures in the contract's JSON shape, plus rated totals and shares; then the shares of the total,
