@@ -24,14 +24,15 @@ export async function checkMembers(
   years: ReadonlySet<number>,
   orgs: OrgIndex | undefined,
   problems: ProblemSink,
+  ratingDays: ReadonlyMap<number, number> = new Map(),
 ): Promise<Checked<Map<number, MemberCounts>>> {
   const raw = await bytePathBytes(source);
   if (raw) {
-    const done = await scanMembers(file, raw, years, orgs, problems, source);
+    const done = await scanMembers(file, raw, years, orgs, problems, source, ratingDays);
     if (done) return done;
     raw.close();
   }
-  return driveMembers(file, source.batches(), years, orgs, problems);
+  return driveMembers(file, source.batches(), years, orgs, problems, ratingDays);
 }
 
 export interface CheckedInputs {
@@ -50,10 +51,12 @@ export async function checkInputs(
   years: ReadonlySet<number>,
   problems: ProblemList,
   mark: (stage: string) => void = () => {},
+  /** The day each year's rating is made on, where report.json gives it (else 31/12). */
+  ratingDays: ReadonlyMap<number, number> = new Map(),
 ): Promise<CheckedInputs> {
   const orgs = await checkOrganizations(files.organizations, open(files.organizations), years, problems);
   mark('organizations');
-  const members = await checkMembers(files.members, open(files.members), years, orgs.result, problems);
+  const members = await checkMembers(files.members, open(files.members), years, orgs.result, problems, ratingDays);
   mark('members');
   sayUnreadableYearsOnce(files.organizations, orgs.years, problems);
   sayUnreadableYearsOnce(files.members, members.years, problems);

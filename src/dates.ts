@@ -24,3 +24,24 @@ export const lastDayOf = (year: number): number => Date.UTC(year, 11, 31) / DAY 
 
 /** A day number as YYYY-MM-DD, for messages. */
 export const isoDay = (day: number): string => new Date((day - UNIX) * DAY).toISOString().slice(0, 10);
+
+/** The day `months` calendar months before `day` (the 31st of a shorter month falls on its last day). */
+export function monthsBefore(day: number, months: number): number {
+  const t = new Date((day - UNIX) * DAY);
+  const y = t.getUTCFullYear();
+  const m = t.getUTCMonth() - months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(t.getUTCDate(), last)) / DAY + UNIX;
+}
+
+/** A day number as the documents write it: 31/12/2026. */
+export const vnDay = (day: number): string => {
+  const [y, m, d] = isoDay(day).split('-');
+  return `${d}/${m}/${y}`;
+};
+
+/** "2026-12-31" (a valid ISO date) as a day number. */
+export function dayOfIso(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY + UNIX;
+}

@@ -43,3 +43,8 @@ export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A score (up to three decimals) as a Vietnamese decimal: 85.5 → "85,5", 90 → "90". */
+export function formatScore(score: number): string {
+  return String(Math.round(score * 1000) / 1000).replace('.', ',');
+}

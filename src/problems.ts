@@ -20,6 +20,8 @@ export const PROBLEM_CODES = {
   'exemplary-rating': 'đánh dấu tiêu biểu cho tổ chức không đạt mức cao nhất',
   'bad-date': 'ngày không hợp lệ',
   'future-date': 'ngày vào Đảng sau năm đánh giá',
+  'bad-score': 'điểm không hợp lệ',
+  'score-band': 'xếp loại cao hơn mức điểm cho phép',
   'duplicate-id': 'mã bị trùng',
   'unknown-org': 'chi bộ không có trong danh sách',
   'not-a-cell': 'đảng viên gắn với tổ chức không phải chi bộ',
@@ -31,9 +33,13 @@ export const PROBLEM_CODES = {
   'not-csv': 'tệp không phải CSV đọc được',
   'notice-encoding': 'tệp đã được chuyển bảng mã',
   'notice-title-rows': 'bỏ qua các dòng phía trên dòng tên cột',
-  'rule-excellent-quota': 'đảng viên xuất sắc vượt 20% số hoàn thành tốt',
+  'rule-excellent-quota': 'số hoàn thành xuất sắc nhiệm vụ vượt 20% số hoàn thành tốt nhiệm vụ',
+  'rule-excellent-quota-max': 'số hoàn thành xuất sắc nhiệm vụ vượt cả mức 25%',
   'rule-excellent-org': 'tổ chức xuất sắc chưa đủ điều kiện',
   'rule-weak-share': 'đơn vị lẽ ra phải xếp loại yếu kém',
+  'rule-excellent-disciplined': 'tổ chức xuất sắc có kỷ luật',
+  'rule-not-rated-reason': 'lý do không xếp loại không còn áp dụng từ năm 2025',
+  'rule-newly-admitted': 'đảng viên mới và thời hạn 6 tháng',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
@@ -55,6 +61,8 @@ export interface Problem {
 
 /** Notices are said, not counted as problems: they do not fail a run. */
 const isNotice = (p: Problem): boolean => p.code.startsWith('notice-');
+/** Warnings (a rule of the regulations breached) are kept apart too: they fail a run only under --strict. */
+export const isWarning = (p: { code: ProblemCode }): boolean => p.code.startsWith('rule-');
 
 /**
  * Characters a reader cannot see or tell from a space: controls, format characters (zero-width spaces and
@@ -102,6 +110,8 @@ export interface ProblemData {
   /** counts: by file and kind, keyed "code\tfile". */
   years: { key: YearKey; kept: Problem[]; counts: [string, number][] }[];
   notices: Problem[];
+  /** The warnings found row by row, kept the same way. */
+  warnings?: ProblemData;
 }
 
 /** A choice of problems: those to list (in reading order), how many there are in all, and by kind. */
@@ -120,14 +130,21 @@ export class ProblemList implements ProblemSink {
   /** For each year: the problems kept, and how many there are by kind and file (keyed "code\tfile"). */
   private readonly years = new Map<YearKey, { heap: Kept[]; counts: Map<string, number> }>();
   private readonly noticeList: Problem[] = [];
+  /** The warnings found row by row (a breach on one row), bounded the same way; made when first needed. */
+  private warningList: ProblemList | undefined;
   /** The order problems came in: the last key of reading order (two cells of one row keep their order). */
   private seq = 0;
 
-  constructor(readonly max: number) {}
+  /** `warnings`: this is a run's list of warnings (they are kept here, not routed apart again). */
+  constructor(readonly max: number, private readonly ofWarnings = false) {}
 
   push(problem: Problem): void {
     if (isNotice(problem)) {
       this.noticeList.push(problem);
+      return;
+    }
+    if (!this.ofWarnings && isWarning(problem)) {
+      this.warnings.push(problem);
       return;
     }
     const y = this.year(keyOf(problem));
@@ -140,6 +157,11 @@ export class ProblemList implements ProblemSink {
     let y = this.years.get(key);
     if (!y) this.years.set(key, (y = { heap: [], counts: new Map() }));
     return y;
+  }
+
+  /** The warnings found row by row. */
+  get warnings(): ProblemList {
+    return (this.warningList ??= new ProblemList(this.max, true));
   }
 
   get notices(): readonly Problem[] {
@@ -197,6 +219,7 @@ export class ProblemList implements ProblemSink {
   absorb(other: ProblemList | ProblemData): void {
     const data = other instanceof ProblemList ? other.data() : other;
     for (const n of data.notices) this.noticeList.push(n);
+    if (data.warnings) this.warnings.absorb(data.warnings);
     for (const { key, kept, counts } of data.years) {
       const y = this.year(key);
       for (const [code, n] of counts) y.counts.set(code, (y.counts.get(code) ?? 0) + n);
@@ -208,6 +231,7 @@ export class ProblemList implements ProblemSink {
   clear(): void {
     this.years.clear();
     this.noticeList.length = 0;
+    this.warningList = undefined;
   }
 
   /** Plain data, to send to another thread: each year's kept problems in the order they came. */
@@ -215,6 +239,7 @@ export class ProblemList implements ProblemSink {
     return {
       max: this.max,
       notices: [...this.noticeList],
+      ...(this.warningList ? { warnings: this.warningList.data() } : {}),
       years: [...this.years].map(([key, y]) => ({ key, kept: [...y.heap].sort((a, b) => a.seq - b.seq).map((x) => x.p), counts: [...y.counts] })),
     };
   }

@@ -12,7 +12,8 @@ import { inputFiles, refuseInputs, writeOutput } from './io/write-output.js';
 import { formatRow, type Format } from './report/formats.js';
 import { checkAgainst, produce } from './report/output.js';
 import { listNotices, listProblems, listWarnings, problemsJson } from './report/problems-text.js';
-import { ProblemList, type Problem, type Selection } from './problems.js';
+import { ProblemList, sortProblems, type Problem, type Selection } from './problems.js';
+import { dayOfIso } from './dates.js';
 import { checkRules } from './figures/rules.js';
 import { settleYears } from './figures/years.js';
 
@@ -45,7 +46,7 @@ export interface Io {
 
 /** Warnings as problems (--strict), bounded like any listing. */
 function strictly(warnings: readonly Problem[], max: number): Selection {
-  const list = new ProblemList(max);
+  const list = new ProblemList(max, true);
   for (const w of warnings) list.push(w);
   return list.select();
 }
@@ -70,12 +71,15 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
   if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, templateFile ? await templateFiles(templateFile) : undefined));
-  const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark);
+  const ratingDays = new Map(meta.ratingDate ? [[opts.year, dayOfIso(meta.ratingDate)]] : []);
+  const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark, ratingDays);
   io.stderr.write(listNotices(problems.notices));
   const { main, figures, previous, notice } = settleYears(opts.year, { year: opts.compare, explicit: opts.compareExplicit ?? false }, inputs, data, problems);
   if (notice) io.stderr.write(notice);
   io.mark('aggregate');
-  const warnings = figures ? checkRules(figures, inputs.organizations) : [];
+  // The warnings: those of the reported year's rows, then those of its figures.
+  const rowWarnings = problems.warnings.select((key) => key === opts.year || key === 'all').listed;
+  const warnings = figures ? sortProblems([...rowWarnings, ...checkRules(figures, inputs.organizations)]) : [];
   // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
   const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
   if (opts.command === 'validate' && opts.format === 'json') {

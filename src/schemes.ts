@@ -158,24 +158,95 @@ export function wordsFor(year: number, block: 'org' | 'member', code: RatingCode
   return { name, label: name.toLowerCase() };
 }
 
-export const ORG_KINDS = ['dang_bo_co_so', 'chi_bo_co_so', 'chi_bo_truc_thuoc'] as const;
+export const ORG_KINDS = ['dang_bo_co_so', 'chi_bo_co_so', 'chi_bo_truc_thuoc', 'dang_bo_cap_tren_co_so', 'dang_bo_bo_phan'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
-export const KINDS: Record<OrgKind, { name: string; aliases: readonly string[]; base: boolean; cell: boolean }> = {
-  dang_bo_co_so: { name: 'Đảng bộ cơ sở', aliases: [], base: true, cell: false },
-  chi_bo_co_so: { name: 'Chi bộ cơ sở', aliases: [], base: true, cell: true },
+/**
+ * Where a kind sits in the tree (the contract's "The tree of organizations"): `upper` a committee directly
+ * above base organizations (đảng bộ xã, phường, đặc khu, khối); `base` a base organization; `part` a
+ * đảng bộ bộ phận inside a đảng bộ cơ sở; `cell` a chi bộ trực thuộc.
+ */
+export type Level = 'upper' | 'base' | 'part' | 'cell';
+
+export const KINDS: Record<OrgKind, { name: string; aliases: readonly string[]; level: Level; base: boolean; cell: boolean }> = {
+  dang_bo_co_so: { name: 'Đảng bộ cơ sở', aliases: [], level: 'base', base: true, cell: false },
+  chi_bo_co_so: { name: 'Chi bộ cơ sở', aliases: [], level: 'base', base: true, cell: true },
   chi_bo_truc_thuoc: {
     name: 'Chi bộ trực thuộc đảng ủy cơ sở',
     aliases: ['Chi bộ trực thuộc', 'Chi bộ trực thuộc đảng bộ cơ sở'],
+    level: 'cell',
     base: false,
     cell: true,
   },
+  dang_bo_cap_tren_co_so: { name: 'Đảng bộ cấp trên cơ sở', aliases: ['Đảng ủy cấp trên cơ sở'], level: 'upper', base: false, cell: false },
+  dang_bo_bo_phan: { name: 'Đảng bộ bộ phận', aliases: [], level: 'part', base: false, cell: false },
 };
 
-/** A base organization with cells under it, its own committee (dang_bo_co_so): base, not a cell. */
-export const isCommittee = (kind: OrgKind): boolean => KINDS[kind].base && !KINDS[kind].cell;
-/** A cell under a committee (chi_bo_truc_thuoc): not base, so it has a parent, a committee of its year. */
-export const underCommittee = (kind: OrgKind): boolean => !KINDS[kind].base;
+/** The parents a kind may have in some years: kinds of the same year, or blank (the reporting unit itself). */
+export interface ParentRule {
+  from: number;
+  to: number;
+  kinds: readonly OrgKind[];
+  blank: boolean;
+  /** The rule as a message ends it: "cấp trên của chi bộ trực thuộc phải là …". */
+  says: string;
+}
+
+/** The tree's rules, by kind and years: one row each (the contract's table). */
+export const PARENTS: Record<OrgKind, readonly ParentRule[]> = {
+  dang_bo_cap_tren_co_so: [{ from: FIRST_YEAR, to: LAST_YEAR, kinds: [], blank: true, says: 'đảng bộ cấp trên cơ sở trực thuộc đơn vị báo cáo nên ô cấp trên phải để trống' }],
+  dang_bo_co_so: [{ from: FIRST_YEAR, to: LAST_YEAR, kinds: ['dang_bo_cap_tren_co_so'], blank: true, says: 'cấp trên của tổ chức cơ sở đảng là một đảng bộ cấp trên cơ sở cùng năm, hoặc để trống khi nó trực thuộc đơn vị báo cáo' }],
+  chi_bo_co_so: [{ from: FIRST_YEAR, to: LAST_YEAR, kinds: ['dang_bo_cap_tren_co_so'], blank: true, says: 'cấp trên của tổ chức cơ sở đảng là một đảng bộ cấp trên cơ sở cùng năm, hoặc để trống khi nó trực thuộc đơn vị báo cáo' }],
+  dang_bo_bo_phan: [{ from: FIRST_YEAR, to: LAST_YEAR, kinds: ['dang_bo_co_so'], blank: false, says: 'cấp trên của đảng bộ bộ phận phải là một đảng bộ cơ sở cùng năm' }],
+  chi_bo_truc_thuoc: [
+    { from: FIRST_YEAR, to: 2024, kinds: ['dang_bo_co_so', 'dang_bo_bo_phan'], blank: false, says: 'cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở (hoặc đảng bộ bộ phận) cùng năm' },
+    {
+      from: 2025,
+      to: LAST_YEAR,
+      kinds: ['dang_bo_co_so', 'dang_bo_bo_phan', 'dang_bo_cap_tren_co_so'],
+      blank: true,
+      says: 'cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở, đảng bộ bộ phận hoặc đảng bộ cấp trên cơ sở cùng năm, hoặc để trống khi chi bộ trực thuộc đơn vị báo cáo',
+    },
+  ],
+};
+
+/** The parent rule of a kind in a year. */
+export function parentRule(kind: OrgKind, year: number): ParentRule {
+  return PARENTS[kind].find((r) => year >= r.from && year <= r.to)!;
+}
+
+/**
+ * A kind whose rows need the parent_id column (the contract: required when any row is a chi_bo_truc_thuoc),
+ * even in the years its parent may be blank: a file of cells without the column has lost it, most likely.
+ */
+export const needsParentColumn = (kind: OrgKind): boolean => KINDS[kind].level === 'cell' || KINDS[kind].level === 'part';
+
+/** A base organization with cells under it, its own committee (dang_bo_co_so). */
+export const isCommittee = (kind: OrgKind): boolean => KINDS[kind].level === 'base' && !KINDS[kind].cell;
+
+/**
+ * The 100-point score of Quy định 366-QĐ/TW (from 2025): the best rating each band allows, best band first.
+ * A rating above its band is a problem; below it is allowed (a condition unmet, a disqualifying case).
+ */
+export const SCORE_BANDS: readonly { from: number; min: number; best: RatingCode; words: string }[] = [
+  { from: 2025, min: 90, best: 'HTXSNV', words: 'từ 90 điểm trở lên' },
+  { from: 2025, min: 70, best: 'HTTNV', words: 'từ 70 đến dưới 90 điểm' },
+  { from: 2025, min: 50, best: 'HTNV', words: 'từ 50 đến dưới 70 điểm' },
+  { from: 2025, min: 0, best: 'KHTNV', words: 'dưới 50 điểm' },
+];
+
+/** The band of a score in a year (from 2025), or undefined before the bands applied. */
+export function scoreBand(year: number, score: number): (typeof SCORE_BANDS)[number] | undefined {
+  return SCORE_BANDS.find((b) => year >= b.from && score >= b.min);
+}
+
+/** Whether `rating` is above what `score` allows in `year` (a scheme's rating ranked before the band's best). */
+export function aboveBand(year: number, block: 'org' | 'member', rating: RatingCode, score: number): boolean {
+  const band = scoreBand(year, score);
+  if (!band || isSpecial(rating)) return false;
+  const order = schemeFor(year)[block];
+  return order.indexOf(rating) < order.indexOf(band.best);
+}
 
 /**
  * The forgiving comparison key for labels and headers: letter case, diacritics (NFC or NFD), `đ`,

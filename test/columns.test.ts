@@ -10,25 +10,27 @@ const cells = (line: string) => line.split(',');
 
 describe('mapHeader: where each column is', () => {
   it.each([
-    ['organizations: the contract names', ORG, ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1 }],
-    ['members: the contract names', MEMBER, MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1 }],
-    ['organizations: the Vietnamese names', 'Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1 }],
-    ['organizations: the other aliases', 'Mã tổ chức,Tên,Loại tổ chức,Cấp trên,Năm,Kết quả xếp loại', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1 }],
-    ['members: the Vietnamese names', 'Mã đảng viên,Họ và tên,Mã chi bộ,Năm,Xếp loại,Lý do', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1 }],
-    ['members: Họ tên', 'Mã đảng viên,Họ tên,Mã chi bộ,Năm,Xếp loại', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: -1, admitted_on: -1 }],
-    ['any order', 'rating,year,org_id,id', MEMBER_COLUMNS, { id: 3, name: -1, org_id: 2, year: 1, rating: 0, reason: -1, admitted_on: -1 }],
-    ['unknown columns ignored', 'STT,id,Ghi chú,org_id,year,rating,x', MEMBER_COLUMNS, { id: 1, name: -1, org_id: 3, year: 4, rating: 5, reason: -1, admitted_on: -1 }],
-    ['case and surrounding spaces', ' ID , Name ,ORG-ID,  Year,Rating ,REASON', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1 }],
-    ['_ / - / space alike', 'id,name,org id,year,rating', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: -1, admitted_on: -1 }],
-    ['without accents, in capitals', 'MA DANG VIEN,HO VA TEN,MA CHI BO,NAM,XEP LOAI,LY DO', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1 }],
-    ['an accent on the wrong letter, a missing one', 'Ma đang viên,Mã chi bộ,Nam,Xếp lọai', MEMBER_COLUMNS, { id: 0, name: -1, org_id: 1, year: 2, rating: 3, reason: -1, admitted_on: -1 }],
-    ['accents decomposed (NFD)', 'Mã đảng viên,Họ và tên,Mã chi bộ,Năm,Xếp loại,Lý do'.normalize('NFD'), MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1 }],
-    ['organizations: exemplary, optional', 'id,name,kind,parent_id,year,rating,exemplary', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: 6 }],
-    ['organizations: Tiêu biểu', 'Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại,Tiêu biểu', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: 6 }],
-    ['organizations: TIEU BIEU, first', 'TIEU BIEU,Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại', ORG_COLUMNS, { id: 1, name: 2, kind: 3, parent_id: 4, year: 5, rating: 6, exemplary: 0 }],
-    ['members: admitted_on, optional', 'id,name,org_id,year,rating,reason,admitted_on', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: 6 }],
-    ['members: Ngày vào Đảng', 'Mã đảng viên,Mã chi bộ,Năm,Xếp loại,Ngày vào Đảng', MEMBER_COLUMNS, { id: 0, name: -1, org_id: 1, year: 2, rating: 3, reason: -1, admitted_on: 4 }],
-    ['members: ngay vao dang, NFD, admitted-on', 'ngay vao dang'.normalize('NFD') + ',id,org_id,year,rating', MEMBER_COLUMNS, { id: 1, name: -1, org_id: 2, year: 3, rating: 4, reason: -1, admitted_on: 0 }],
+    ['organizations: the contract names', ORG, ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1, score: -1, disciplined: -1 }],
+    ['members: the contract names', MEMBER, MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1, score: -1 }],
+    ['organizations: the Vietnamese names', 'Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1, score: -1, disciplined: -1 }],
+    ['organizations: the other aliases', 'Mã tổ chức,Tên,Loại tổ chức,Cấp trên,Năm,Kết quả xếp loại', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1, score: -1, disciplined: -1 }],
+    ['members: the Vietnamese names', 'Mã đảng viên,Họ và tên,Mã chi bộ,Năm,Xếp loại,Lý do', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1, score: -1 }],
+    ['members: Họ tên', 'Mã đảng viên,Họ tên,Mã chi bộ,Năm,Xếp loại', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: -1, admitted_on: -1, score: -1 }],
+    ['any order', 'rating,year,org_id,id', MEMBER_COLUMNS, { id: 3, name: -1, org_id: 2, year: 1, rating: 0, reason: -1, admitted_on: -1, score: -1 }],
+    ['unknown columns ignored', 'STT,id,Ghi chú,org_id,year,rating,x', MEMBER_COLUMNS, { id: 1, name: -1, org_id: 3, year: 4, rating: 5, reason: -1, admitted_on: -1, score: -1 }],
+    ['case and surrounding spaces', ' ID , Name ,ORG-ID,  Year,Rating ,REASON', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1, score: -1 }],
+    ['_ / - / space alike', 'id,name,org id,year,rating', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: -1, admitted_on: -1, score: -1 }],
+    ['without accents, in capitals', 'MA DANG VIEN,HO VA TEN,MA CHI BO,NAM,XEP LOAI,LY DO', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1, score: -1 }],
+    ['an accent on the wrong letter, a missing one', 'Ma đang viên,Mã chi bộ,Nam,Xếp lọai', MEMBER_COLUMNS, { id: 0, name: -1, org_id: 1, year: 2, rating: 3, reason: -1, admitted_on: -1, score: -1 }],
+    ['accents decomposed (NFD)', 'Mã đảng viên,Họ và tên,Mã chi bộ,Năm,Xếp loại,Lý do'.normalize('NFD'), MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: -1, score: -1 }],
+    ['organizations: exemplary, optional', 'id,name,kind,parent_id,year,rating,exemplary', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: 6, score: -1, disciplined: -1 }],
+    ['organizations: Tiêu biểu', 'Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại,Tiêu biểu', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: 6, score: -1, disciplined: -1 }],
+    ['organizations: TIEU BIEU, first', 'TIEU BIEU,Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại', ORG_COLUMNS, { id: 1, name: 2, kind: 3, parent_id: 4, year: 5, rating: 6, exemplary: 0, score: -1, disciplined: -1 }],
+    ['members: admitted_on, optional', 'id,name,org_id,year,rating,reason,admitted_on', MEMBER_COLUMNS, { id: 0, name: 1, org_id: 2, year: 3, rating: 4, reason: 5, admitted_on: 6, score: -1 }],
+    ['members: Ngày vào Đảng', 'Mã đảng viên,Mã chi bộ,Năm,Xếp loại,Ngày vào Đảng', MEMBER_COLUMNS, { id: 0, name: -1, org_id: 1, year: 2, rating: 3, reason: -1, admitted_on: 4, score: -1 }],
+    ['members: ngay vao dang, NFD, admitted-on', 'ngay vao dang'.normalize('NFD') + ',id,org_id,year,rating', MEMBER_COLUMNS, { id: 1, name: -1, org_id: 2, year: 3, rating: 4, reason: -1, admitted_on: 0, score: -1 }],
+    ['organizations: Điểm, Kỷ luật', 'Mã,Tên tổ chức,Loại,Mã cấp trên,Năm,Xếp loại,Điểm,Kỷ luật', ORG_COLUMNS, { id: 0, name: 1, kind: 2, parent_id: 3, year: 4, rating: 5, exemplary: -1, score: 6, disciplined: 7 }],
+    ['members: Tổng điểm', 'Mã đảng viên,Mã chi bộ,Năm,Xếp loại,Tổng điểm', MEMBER_COLUMNS, { id: 0, name: -1, org_id: 1, year: 2, rating: 3, reason: -1, admitted_on: -1, score: 4 }],
   ] as const)('%s', (_name, header, columns, index) => {
     const m = mapHeader(cells(header), columns);
     expect(m.index).toEqual(index);
@@ -37,7 +39,7 @@ describe('mapHeader: where each column is', () => {
 
   it('labels each column as written in the file (trimmed), or by its key when absent', () => {
     const m = mapHeader(cells(' Mã đảng viên ,Mã chi bộ,Năm,Xếp loại'), MEMBER_COLUMNS);
-    expect(m.label).toEqual({ id: 'Mã đảng viên', name: 'name', org_id: 'Mã chi bộ', year: 'Năm', rating: 'Xếp loại', reason: 'reason', admitted_on: 'admitted_on' });
+    expect(m.label).toEqual({ id: 'Mã đảng viên', name: 'name', org_id: 'Mã chi bộ', year: 'Năm', rating: 'Xếp loại', reason: 'reason', admitted_on: 'admitted_on', score: 'score' });
   });
 });
 

@@ -174,7 +174,7 @@ describe('the JSON adds these fields and changes none', () => {
       dang_bo_co_so: { total: 2, byRating: { HTXSNV: 1, HTTNV: 1, HTNV: 0, KHTNV: 0, UNRANKED: 0, PENDING: 0 } },
       chi_bo_co_so: { total: 4, byRating: { HTXSNV: 1, HTTNV: 0, HTNV: 1, KHTNV: 0, UNRANKED: 1, PENDING: 1 } },
     });
-    expect(Object.keys(j.cells)).toEqual(['total', 'committees', 'byRating', 'rated', 'shares', 'sharesOfTotal', 'coverage', 'goodOrBetter']);
+    expect(Object.keys(j.cells)).toEqual(['total', 'committees', 'byRating', 'rated', 'shares', 'sharesOfTotal', 'coverage', 'goodOrBetter', 'direct']);
     expect(Object.keys(j.members)).toEqual(['total', 'byRating', 'rated', 'shares', 'sharesOfTotal', 'coverage', 'goodOrBetter', 'reasons']);
     expect(j.members.sharesOfTotal).toEqual({ HTXSNV: 10, HTTNV: 50, HTNV: 20, KHTNV: 0, UNRANKED: 10, PENDING: 10 });
   });

@@ -16,13 +16,13 @@ import { bytesSource, SMALL } from './support.js';
 const YEAR = 2017;
 
 /** Both files through the checkers, each on the string path or the byte path, in chunks of `chunk`. */
-async function run(orgs: string, members: string, chunk: number, bytePath: boolean) {
+async function run(orgs: string, members: string, chunk: number, bytePath: boolean, year = YEAR) {
   const problems: Problem[] = [];
-  const years = new Set([YEAR, YEAR - 1]);
+  const years = new Set([year, year - 1]);
   const o = await checkOrganizations('organizations.csv', bytesSource(Buffer.from(orgs), chunk, bytePath), years, problems);
   const m = await checkMembers('members.csv', bytesSource(Buffer.from(members), chunk, bytePath), years, o.result, problems);
-  const table = o.result?.get(YEAR);
-  const f = problems.length === 0 && table && table.size > 0 ? finalize(table, m.result.get(YEAR)!) : undefined;
+  const table = o.result?.get(year);
+  const f = problems.length === 0 && table && table.size > 0 ? finalize(table, m.result.get(year)!) : undefined;
   return {
     problems: sortProblems(problems).map((p) => formatProblem(p)),
     codes: [...new Set(problems.map((p) => p.code))].sort(),
@@ -30,9 +30,9 @@ async function run(orgs: string, members: string, chunk: number, bytePath: boole
   };
 }
 
-async function same(orgs: string, members: string, chunks = [5, 64, 1 << 20]): Promise<ProblemCode[]> {
-  const want = await run(orgs, members, 1 << 20, false);
-  for (const chunk of chunks) expect(await run(orgs, members, chunk, true), `chunks of ${chunk}`).toEqual(want);
+async function same(orgs: string, members: string, chunks = [5, 64, 1 << 20], year = YEAR): Promise<ProblemCode[]> {
+  const want = await run(orgs, members, 1 << 20, false, year);
+  for (const chunk of chunks) expect(await run(orgs, members, chunk, true, year), `chunks of ${chunk}`).toEqual(want);
   return want.codes as ProblemCode[];
 }
 
@@ -47,8 +47,26 @@ const withAdmitted = (sample: string) => {
   return `${rows.join('\n')}\n${sample}\n${rows.filter((r) => r.startsWith('DVP')).join('\n').replaceAll('DVP', 'DVQ')}\n`;
 };
 
-/** A sample row alone (the members file as it is), or one of a file with the admitted_on column (withAdmitted). */
-type MemberSample = string | { admitted: string };
+/** A 2026 tree (an upper committee, a đảng bộ with a bộ phận, cells under each level and none) with the optional score and disciplined columns. */
+const Y26 = 2026;
+const ORGS26 = [
+  'id,name,kind,parent_id,year,rating,score,disciplined',
+  `XA1,Đảng bộ xã A,dang_bo_cap_tren_co_so,,${Y26},HTTNV,80,`,
+  `DB1,Đảng bộ Trường A,dang_bo_co_so,XA1,${Y26},HTTNV,85,không`,
+  `BP1,Đảng bộ bộ phận 1,dang_bo_bo_phan,DB1,${Y26},HTNV,,`,
+  `C1,Chi bộ 1,chi_bo_truc_thuoc,BP1,${Y26},HTTNV,75.5,`,
+  `C2,Chi bộ thôn 2,chi_bo_truc_thuoc,XA1,${Y26},HTXSNV,92,`,
+  `C3,Chi bộ thôn 3,chi_bo_truc_thuoc,,${Y26},HTNV,60,`,
+  `CB1,Chi bộ cơ sở 1,chi_bo_co_so,,${Y26},HTTNV,,`,
+].join('\n');
+const plain26 = (tag: string) =>
+  Array.from({ length: 30 }, (_, i) => `${tag}${i},Tên ${i},${['C1', 'C2', 'C3', 'CB1'][i % 4]},${Y26},${['HTTNV', 'HTNV', 'HTXSNV'][i % 3]},,${i % 2 ? '' : '2010-05-0' + ((i % 9) + 1)},${i % 3 === 2 ? '95' : i % 3 === 0 ? '80,5' : '60'}`)
+    .map((r) => r.replace(/,80,5$/, ',"80,5"'))
+    .join('\n');
+const members26 = (sample: string) => `id,name,org_id,year,rating,reason,admitted_on,score\n${plain26('DVP')}\n${sample}\n${plain26('DVQ')}\n`;
+
+/** A sample row alone (the members file as it is), one of a file with the admitted_on column (withAdmitted), or of the 2026 members (members26). */
+type MemberSample = string | { admitted: string } | { y2026: string };
 
 const MEMBER_SAMPLES: Record<MemberRowCode, MemberSample> = {
   'field-count': `DV9,A,CB1,${YEAR},HTNV`,
@@ -61,13 +79,17 @@ const MEMBER_SAMPLES: Record<MemberRowCode, MemberSample> = {
   'not-a-cell': `DV9,A,DB1,${YEAR},HTNV,`,
   'bad-date': { admitted: `DV9,A,CB1,${YEAR},HTNV,,hôm qua` },
   'future-date': { admitted: `DV9,A,CB1,${YEAR},HTNV,,${YEAR + 1}-01-01` },
+  'bad-score': { y2026: `DV9,A,C1,${Y26},HTNV,,,abc` },
+  'score-band': { y2026: `DV9,A,C1,${Y26},HTXSNV,,,75` },
+  'rule-not-rated-reason': { y2026: `DV9,A,C1,${Y26},Không xếp loại,Nghỉ thai sản,,` },
+  'rule-newly-admitted': { y2026: `DV9,A,C1,${Y26},HTTNV,,2026-10-01,80` },
 };
 
 /** The organizations file with the optional exemplary column: DB1 (TSVM) marked, the others blank; the sample row as written (7 cells). */
 const withExemplary = (sample: string) =>
   `${O.split('\n').map((line, i) => (i === 0 ? `${line},exemplary` : `${line},${line.startsWith('DB1,') ? 'x' : line.startsWith('DB1-C1') ? 'Có' : ''}`)).join('\n')}\n${sample}\n`;
 
-const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string } | { exemplary: string }> = {
+const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string } | { exemplary: string } | { y2026: string }> = {
   'field-count': { orgs: `CB7,A,chi_bo_co_so,,${YEAR}` },
   'bad-year': { orgs: 'CB7,A,chi_bo_co_so,,20l7,HTNV' },
   'empty-cell': { orgs: `CB7,,chi_bo_co_so,,${YEAR},HTNV` },
@@ -81,6 +103,9 @@ const ORG_SAMPLES: Record<OrgRowCode, { orgs: string; header?: string } | { exem
   'bad-parent': { orgs: `C9,A,chi_bo_truc_thuoc,CB1,${YEAR},HTNV` },
   'bad-flag': { exemplary: `CB7,A,chi_bo_co_so,,${YEAR},TSVM,tiêu biểu` },
   'exemplary-rating': { exemplary: `CB7,A,chi_bo_co_so,,${YEAR},HTNV,x` },
+  'bad-score': { y2026: `CB7,A,chi_bo_co_so,,${Y26},HTNV,101,` },
+  'score-band': { y2026: `CB7,A,chi_bo_co_so,,${Y26},HTXSNV,80,` },
+  'rule-excellent-disciplined': { y2026: `CB7,A,chi_bo_co_so,,${Y26},HTXSNV,95,có` },
 };
 
 const RECORD_SAMPLES: Record<keyof typeof RECORD_CHECKS, string> = {
@@ -97,12 +122,20 @@ describe('every declared row problem: the same on both paths', () => {
   });
 
   it.each(Object.entries(MEMBER_SAMPLES))('members.csv: %s', async (code, row) => {
+    if (typeof row === 'object' && 'y2026' in row) {
+      expect(await same(`${ORGS26}\n`, members26(row.y2026), undefined, Y26)).toContain(code);
+      return;
+    }
     const members = typeof row === 'string' ? `${M}\n${plainMembers}\n${row}\n${plainMembers.replaceAll('DVP', 'DVQ')}\n` : withAdmitted(row.admitted);
     const codes = await same(SMALL.organizations, members);
     expect(codes).toContain(code);
   });
 
   it.each(Object.entries(ORG_SAMPLES))('organizations.csv: %s', async (code, sample) => {
+    if ('y2026' in sample) {
+      expect(await same(`${ORGS26}\n${sample.y2026}\n`, members26(''), undefined, Y26)).toContain(code);
+      return;
+    }
     if ('exemplary' in sample) {
       expect(await same(withExemplary(sample.exemplary), SMALL.members)).toContain(code);
       return;

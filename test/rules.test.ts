@@ -6,7 +6,15 @@ import { checkRules } from '../src/figures/rules.js';
 import { checkText } from './support.js';
 
 /** One organization row: `id,kind,parent,rating` (the name is made from the id). */
-type Org = [id: string, kind: 'dang_bo_co_so' | 'chi_bo_co_so' | 'chi_bo_truc_thuoc', parent: string, rating: string];
+type Org = [id: string, kind: 'dang_bo_co_so' | 'chi_bo_co_so' | 'chi_bo_truc_thuoc' | 'dang_bo_cap_tren_co_so' | 'dang_bo_bo_phan', parent: string, rating: string];
+
+/** From 2025: chi bộ cơ sở CB1… rated as `ratings` (one HTTNV member each), under `parent` (an upper committee XA1 when given). */
+const bases2025 = (ratings: string[], parent = '') =>
+  district(
+    2025,
+    [...(parent ? [[parent, 'dang_bo_cap_tren_co_so', '', 'HTTNV'] as Org] : []), ...ratings.map((r, i): Org => [`CB${i + 1}`, 'chi_bo_co_so', parent, r])],
+    ratings.map((_, i) => [`CB${i + 1}`, 'HTTNV', 1]),
+  );
 
 /** A district's two files for `year`: the organizations, and `members` as [cell, rating, how many]. */
 function district(year: number, orgs: Org[], members: [cell: string, rating: string, count: number][]) {
@@ -120,11 +128,33 @@ const ROWS: Row[] = [
   { name: 'weak share, near miss: 1 of 2 members KHTNV (not more than 1/2)', year: 2017, files: baseCell(2017, 'HTNV', [['KHTNV', 1], ['HTTNV', 1]]), says: [] },
   { name: 'weak share, near miss: members not rated are not counted', year: 2017, files: baseCell(2017, 'HTNV', [['KHTNV', 1], ['HTTNV', 1], ['UNRANKED', 2], ['PENDING', 2]]), says: [] },
   { name: 'weak share, near miss: 2018 (the rule ends in 2017)', year: 2018, files: baseCell(2018, 'HTNV', [['KHTNV', 2], ['HTTNV', 1]]), says: [] },
+
+  // 2025 on (Quy định 366): HTXSNV at most 20% of HTTNV among the units one committee rated; up to 25% with leave.
+  {
+    name: 'excellent quota 2025: the base organizations of the reporting committee, 2 HTXSNV for 9 HTTNV (22%)',
+    year: 2025,
+    files: bases2025([...Array(2).fill('HTXSNV'), ...Array(9).fill('HTTNV')]),
+    says: ['0 rule-excellent-quota Đơn vị báo cáo: 2 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt 20% số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (9, tức tối đa 1) (chỉ được đến 25%'],
+  },
+  {
+    name: 'excellent quota 2025: over 25%, 3 HTXSNV for 9 HTTNV, under an upper committee',
+    year: 2025,
+    files: bases2025([...Array(3).fill('HTXSNV'), ...Array(9).fill('HTTNV')], 'XA1'),
+    says: ['2 rule-excellent-quota-max Tổ chức XA1: 3 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt 25% số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (9, tức tối đa 2)'],
+  },
+  { name: 'excellent quota 2025, near miss: 2 HTXSNV for 10 HTTNV (20%)', year: 2025, files: bases2025([...Array(2).fill('HTXSNV'), ...Array(10).fill('HTTNV')]), says: [] },
+  {
+    name: 'excellent organization 2025: the 80% rule is gone (3 of 4 members HTTNV); the quota of members still holds',
+    year: 2025,
+    files: district(2025, [['CB1', 'chi_bo_co_so', '', 'HTXSNV'], ...Array.from({ length: 5 }, (_, i): Org => [`CB${i + 2}`, 'chi_bo_co_so', '', 'HTTNV'])], [['CB1', 'HTTNV', 3], ['CB1', 'HTNV', 1]]),
+    says: [],
+  },
 ];
 
 describe('regulation rules', () => {
   it('the table holds a breach and a near miss of each rule code', () => {
     for (const code of ['rule-excellent-quota', 'rule-excellent-org', 'rule-weak-share']) {
+      // (rule-excellent-quota-max is the 2025 quota's second step: a breach above, its near miss is the first step's)
       expect(ROWS.some((r) => r.says.some((s) => s.includes(` ${code} `))), code).toBe(true);
       expect(ROWS.some((r) => r.says.length === 0 && r.name.startsWith(code === 'rule-excellent-quota' ? 'excellent quota' : code === 'rule-excellent-org' ? 'excellent organization' : 'weak share')), code).toBe(true);
     }

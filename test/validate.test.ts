@@ -152,6 +152,7 @@ describe('the zod-free check of the common row agrees with zod', () => {
     org_id: ['CB1', '', ' CB1 '],
     reason: ['', ' Miễn sinh hoạt ', 'ốm'.normalize('NFD')],
     exemplary: ['', 'x', 'Có', 'không', ' YES ', 'co'.normalize('NFD'), 'tiêu biểu', '1'],
+    score: ['', '', '', '', '85', '85,5', ' 90.25 ', '100', '', '', '100.5', '-1', 'abc', '1e2'],
     admitted_on: ['', '2017-03-15', '15/03/2017', '42809', '42809.0', ' 1/2/2016 ', '2017-02-30', 'hôm qua'],
   };
   const pick = <T,>(list: T[], i: number) => list[i % list.length]!;
@@ -159,14 +160,14 @@ describe('the zod-free check of the common row agrees with zod', () => {
   it('on every mix of usual and odd cells: where it answers, zod gives the same row', () => {
     let answered = 0;
     for (let i = 0; i < 600; i++) {
-      const org = { id: pick(cells.id, i), name: pick(cells.name, i * 7), kind: pick(cells.kind, i * 3), parent_id: pick(cells.parent_id, i * 5), year: '2017', rating: pick(cells.rating, i * 11), exemplary: pick(cells.exemplary, i * 29) };
+      const org = { id: pick(cells.id, i), name: pick(cells.name, i * 7), kind: pick(cells.kind, i * 3), parent_id: pick(cells.parent_id, i * 5), year: '2017', rating: pick(cells.rating, i * 11), exemplary: pick(cells.exemplary, i * 29), score: pick(cells.score, i * 37), disciplined: pick(cells.exemplary, i * 41) };
       const fast = fastOrg(org, 2017);
       const zod = orgRow.safeParse(org);
       if (fast) {
         answered++;
         expect(zod.success && zod.data).toEqual(fast);
       } else expect(zod.success).toBe(false); // it only leaves to zod what zod refuses
-      const member = { id: pick(cells.id, i * 13), name: pick(cells.name, i), org_id: pick(cells.org_id, i * 17), year: '2017', rating: pick(cells.rating, i * 19), reason: pick(cells.reason, i * 23), admitted_on: pick(cells.admitted_on, i * 31) };
+      const member = { id: pick(cells.id, i * 13), name: pick(cells.name, i), org_id: pick(cells.org_id, i * 17), year: '2017', rating: pick(cells.rating, i * 19), reason: pick(cells.reason, i * 23), admitted_on: pick(cells.admitted_on, i * 31), score: pick(cells.score, i * 43) };
       const fm = fastMember(member, 2017);
       const zm = memberRow.safeParse(member);
       if (fm) expect(zm.success && zm.data).toEqual(fm);

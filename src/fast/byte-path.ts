@@ -65,6 +65,7 @@ export async function scanMembers(
   orgs: OrgIndex | undefined,
   problems: ProblemSink,
   source: ByteSource,
+  ratingDays: ReadonlyMap<number, number> = new Map(),
 ): Promise<Checked<Map<number, MemberCounts>> | undefined> {
   const chunks = raw.chunks[Symbol.asyncIterator]();
   const header = await headerLine(chunks, MEMBER_COLUMNS);
@@ -77,7 +78,7 @@ export async function scanMembers(
   if (header.line > 1) mine.push(titleNotice(file, header.above, header.line));
   // Rows estimated from the first lines' length, to size the id sets once instead of growing them.
   const expected = Math.ceil((raw.size / bytesPerLine(after)) * 1.05);
-  const job: ScanJob = { file, headerFields, headerLine: header.line, delimiter, years: [...years], firstLine: header.line + 1, expected, maxProblems: mine.max };
+  const job: ScanJob = { file, headerFields, headerLine: header.line, delimiter, years: [...years], firstLine: header.line + 1, expected, maxProblems: mine.max, ratingDays: [...ratingDays] };
   let result: ScanResult | undefined;
   if (source.parallel && raw.size >= PARALLEL_MIN) {
     raw.close();
@@ -93,7 +94,7 @@ export async function scanMembers(
   mine.absorb(result.problems);
   await confirmCandidates(checker, result.ids, source, checker.header.index.id);
   if (problems instanceof ProblemList) problems.absorb(mine);
-  else for (const p of mine.select().listed) problems.push(p);
+  else for (const p of [...mine.select().listed, ...mine.warnings.select().listed]) problems.push(p);
   return { result: result.counts, usable: true, years: result.yearsSeen };
 }
 

@@ -57,7 +57,7 @@ function unpackOrgs(packed: PackedOrgs): OrgIndex {
 
 export interface PackedResult {
   problems: ProblemData;
-  counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][]; admitted: Int32Array; admittedColumn: boolean }[];
+  counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][]; admitted: Int32Array; admittedColumn: boolean; scores: Float64Array | null }[];
   yearsSeen: [number, number][];
   ids: { year: number; buckets: Int32Array[]; used: Int32Array }[];
   endedInRecord: boolean;
@@ -72,6 +72,7 @@ export function packResult(r: ScanResult): { packed: PackedResult; transfer: Arr
     reasons: [...c.reasons].map(([k, m]) => [k, [...m]] as [string, [string, number][]]),
     admitted: c.admitted,
     admittedColumn: c.admittedColumn,
+    scores: c.scores,
   }));
   const transfer = [
     ...ids.flatMap((s) => s.buckets.map((b) => b.buffer as ArrayBuffer)),
@@ -91,6 +92,7 @@ export function unpackResult(p: PackedResult): ScanResult {
       reasons: new Map(c.reasons.map(([k, e]) => [k as SpecialCode, new Map(e)])),
       admitted: c.admitted,
       admittedColumn: c.admittedColumn,
+      scores: c.scores,
     });
   }
   const problems = new ProblemList(p.problems.max);

@@ -9,13 +9,15 @@ import { CellTable } from './cell-table.js';
 import { HASH, hashBytes } from '../hash.js';
 import { HashedIdSet } from './hashed-ids.js';
 import { ProblemList } from '../problems.js';
-import { clean, parseDateBytes, parseYearBytes } from '../validate/schema.js';
-import { firstDayOf, lastDayOf } from '../dates.js';
-import { blockCodes, FIRST_YEAR, isSpecial, KINDS, RATING_CODES, ratingOf, type SpecialCode } from '../schemes.js';
+import { clean, parseDateBytes, parseScoreBytes, parseYearBytes } from '../validate/schema.js';
+import { firstDayOf, lastDayOf, monthsBefore } from '../dates.js';
+import { aboveBand, blockCodes, FIRST_YEAR, isSpecial, KINDS, RATING_CODES, ratingOf, type SpecialCode } from '../schemes.js';
+import { addScore, newScoreTally } from '../figures/scores.js';
+import { hasRowRules, reasonKind, type ReasonKind } from '../figures/rules.js';
+import { MemberChecker, ratingDayOf } from '../validate/member-checker.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
 import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
 import type { OrgIndex } from '../figures/org-table.js';
-import { MemberChecker } from '../validate/member-checker.js';
 
 export interface ScanColumns {
   id: number;
@@ -26,17 +28,20 @@ export interface ScanColumns {
   reason: number;
   /** -1 when the file has no admitted_on column. */
   admitted_on: number;
+  /** -1 when the file has no score column. */
+  score: number;
 }
 
 /** The special code at each CODE_INDEX position (undefined for a scheme's rating): the rows whose reason is counted. */
 const SPECIAL_AT: readonly (SpecialCode | undefined)[] = RATING_CODES.map((c) => (isSpecial(c) ? c : undefined));
+const UNRANKED = RATING_CODES.indexOf('UNRANKED');
 
 export class MemberScanner extends LineScanner {
   /** What the byte path keeps per checked year, found by `year - FIRST_YEAR` (a year outside the
    * contract's range goes the string path, which says it is not valid). */
   private readonly byYear: (YearScan | undefined)[] = [];
-  /** Raw reason cell (as latin1) → the reason, cleaned. */
-  private readonly reasons = new Map<string, string>();
+  /** Raw reason cell (as latin1) → the reason, cleaned, and what the rules read in it. */
+  private readonly reasons = new Map<string, { text: string; kind: ReasonKind }>();
 
   constructor(
     private readonly checker: MemberChecker<HashedIdSet>,
@@ -46,6 +51,7 @@ export class MemberScanner extends LineScanner {
     private readonly counts: Map<number, MemberCounts>,
     years: ReadonlySet<number>,
     orgs: ScanOrgs,
+    ratingDays: ReadonlyMap<number, number> = new Map(),
   ) {
     super(width, delimiter);
     // Only valid cells are looked up here; anything else goes the string path, which says why.
@@ -60,6 +66,10 @@ export class MemberScanner extends LineScanner {
         firstDay: firstDayOf(y),
         lastDay: lastDayOf(y),
         admitted: counts.get(y)!.admitted,
+        rowRules: hasRowRules(y, 'member-row'),
+        recentAfter: monthsBefore(ratingDayOf(ratingDays, y), 6),
+        scoreBands: y >= 2025,
+        scores: counts.get(y)!.scores,
       };
     }
   }
@@ -116,29 +126,45 @@ export class MemberScanner extends LineScanner {
       admitted = parseDateBytes(buf, starts[c.admitted_on]!, ends[c.admitted_on]!);
       if (admitted < 0 || admitted > ys.lastDay) return false;
     }
+    // score: blank, or a number parseScoreBytes reads, within its band (else the string path says why)
+    let score = -1;
+    if (c.score >= 0 && ends[c.score]! > starts[c.score]!) {
+      score = parseScoreBytes(buf, starts[c.score]!, ends[c.score]!);
+      if (score < 0 || (ys.scoreBands && aboveBand(y, 'member', RATING_CODES[code]!, score))) return false;
+    }
+    const special = SPECIAL_AT[code];
+    const reason = special !== undefined && c.reason >= 0 ? this.reasonAt(buf, starts[c.reason]!, ends[c.reason]!) : undefined;
+    // A row a row rule may warn about goes the string path, which says it (rules.ts: 'member-row').
+    if (ys.rowRules && this.mayWarn(ys, code, admitted, reason)) return false;
     ys.rows++;
     if (admitted >= ys.firstDay) ys.admitted[ys.cells.orgOf(slot)]!++;
+    if (score >= 0) addScore(ys.scores!, code, score);
     hashBytes(buf, is, ie);
     ys.ids.addHash(HASH.h1, HASH.h2, this.line);
     ys.cells.add(slot, code);
-    const special = SPECIAL_AT[code];
-    if (special !== undefined && c.reason >= 0) this.countReason(buf, starts[c.reason]!, ends[c.reason]!, y, special);
+    if (reason !== undefined) addReason(this.counts.get(y)!, special!, reason.text);
     return true;
   }
 
-  private countReason(buf: Buffer, s: number, e: number, year: number, code: SpecialCode): void {
+  /** Whether a row may breach a member-row rule: the unrated on leave or newly admitted, the rated admitted within 6 months. */
+  private mayWarn(ys: YearScan, code: number, admitted: number, reason: { kind: ReasonKind } | undefined): boolean {
+    if (code === UNRANKED && reason?.kind) return true;
+    return admitted >= 0 && admitted > ys.recentAfter && SPECIAL_AT[code] === undefined;
+  }
+
+  private reasonAt(buf: Buffer, s: number, e: number): { text: string; kind: ReasonKind } {
     const raw = buf.toString('latin1', s, e);
     let reason = this.reasons.get(raw);
     if (reason === undefined) {
-      reason = clean(buf.toString('utf8', s, e));
-      remember(this.reasons, raw, reason); // free text: the common ones are kept
+      const text = clean(buf.toString('utf8', s, e));
+      reason = remember(this.reasons, raw, { text, kind: reasonKind(text) }); // free text: the common ones are kept
     }
-    addReason(this.counts.get(year)!, code, reason);
+    return reason;
   }
 
   protected slowRecord(record: RawRecord): void {
     const ok = this.checker.add(record);
-    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason, ok.row.admitted_on);
+    if (ok) addMember(this.counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason, ok.row.admitted_on, ok.row.score);
   }
 }
 
@@ -155,6 +181,12 @@ interface YearScan {
   firstDay: number;
   lastDay: number;
   admitted: Int32Array;
+  /** The year's member-row rules are in force; admitted after this day is within 6 months of the rating day; the score bands apply. */
+  rowRules: boolean;
+  recentAfter: number;
+  scoreBands: boolean;
+  /** The year's score tally (MemberCounts.scores), null without the column. */
+  scores: Float64Array | null;
 }
 
 function shortRating(ys: YearScan, buf: Buffer, s: number, e: number): number {
@@ -229,6 +261,8 @@ export interface ScanJob {
   expected: number;
   /** How many problems can be listed (0: all): only those are kept, the others counted. */
   maxProblems: number;
+  /** The rating day of the years report.json gives one for (else 31/12). */
+  ratingDays: [number, number][];
 }
 
 export interface ScanResult {
@@ -246,11 +280,13 @@ export async function scanRange(job: ScanJob, orgs: ScanOrgs, chunks: AsyncItera
   const problems = new ProblemList(job.maxProblems);
   const header: RawRecord = { fields: job.headerFields, line: job.headerLine, endLine: job.headerLine };
   const capacity = Math.max(1 << 12, job.expected);
-  const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), () => new HashedIdSet(capacity));
+  const ratingDays = new Map(job.ratingDays);
+  const checker = new MemberChecker(job.file, header, years, problems, () => orgs.index(), () => new HashedIdSet(capacity), ratingDays);
   problems.clear(); // the header's own problems are the caller's to report, once
   const { index } = checker.header;
-  const counts = new Map(job.years.map((y) => [y, { ...newMemberCounts(y, orgs.size(y)), admittedColumn: index.admitted_on >= 0 }]));
-  const scanner = new MemberScanner(checker, { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason, admitted_on: index.admitted_on }, job.headerFields.length, job.delimiter, counts, years, orgs);
+  const counts = new Map(job.years.map((y) => [y, { ...newMemberCounts(y, orgs.size(y)), admittedColumn: index.admitted_on >= 0, scores: index.score >= 0 ? newScoreTally() : null }]));
+  const columns = { id: index.id, org_id: index.org_id, year: index.year, rating: index.rating, reason: index.reason, admitted_on: index.admitted_on, score: index.score };
+  const scanner = new MemberScanner(checker, columns, job.headerFields.length, job.delimiter, counts, years, orgs, ratingDays);
   scanner.line = job.firstLine;
   for await (const chunk of chunks) scanner.push(chunk);
   const endedInRecord = scanner.busy;

@@ -5,9 +5,10 @@
 // both the same inputs). Driven by fast/byte-path.ts.
 import { remember } from '../cache.js';
 import { asciiWord, LineScanner } from './line-scanner.js';
-import { parseFlagBytes, parseYearBytes } from '../validate/schema.js';
+import { parseFlagBytes, parseScoreBytes, parseYearBytes } from '../validate/schema.js';
 import type { OrgTable } from '../figures/org-table.js';
-import { blockCodes, exemplaryRating, FIRST_YEAR, KINDS, kindOf, ORG_KINDS, RATING_CODES, ratingOf } from '../schemes.js';
+import { hasRowRules } from '../figures/rules.js';
+import { aboveBand, blockCodes, exemplaryRating, FIRST_YEAR, kindOf, needsParentColumn, ORG_KINDS, RATING_CODES, ratingOf } from '../schemes.js';
 import type { CsvIssue, Delimiter, RawRecord } from '../read/tokenize.js';
 import type { OrgChecker } from '../validate/org-checker.js';
 
@@ -18,13 +19,18 @@ interface YearRows {
   rows: number;
   /** The RATING_CODES position an exemplary flag may be set on this year (exemplaryRating). */
   exemplaryAt: number;
+  /** By ORG_KINDS position: the kind's rows need the parent column (needsParentColumn). */
+  needsParent: boolean[];
+  /** The score bands apply (from 2025); an organization-row rule is in force (the rows it may warn about go the string path). */
+  scoreBands: boolean;
+  rowRules: boolean;
 }
 
 export class OrgScanner extends LineScanner {
   private readonly byYear: (YearRows | undefined)[] = [];
   /** Raw kind cell (as latin1) → its ORG_KINDS position, -1 when it is no kind. */
   private readonly kinds = new Map<string, number>();
-  private readonly cols: { id: number; name: number; kind: number; parent: number; year: number; rating: number; exemplary: number };
+  private readonly cols: { id: number; name: number; kind: number; parent: number; year: number; rating: number; exemplary: number; score: number; disciplined: number };
 
   constructor(
     private readonly checker: OrgChecker,
@@ -33,9 +39,17 @@ export class OrgScanner extends LineScanner {
   ) {
     super(width, delimiter);
     const i = checker.header.index;
-    this.cols = { id: i.id, name: i.name, kind: i.kind, parent: i.parent_id, year: i.year, rating: i.rating, exemplary: i.exemplary };
+    this.cols = { id: i.id, name: i.name, kind: i.kind, parent: i.parent_id, year: i.year, rating: i.rating, exemplary: i.exemplary, score: i.score, disciplined: i.disciplined };
     for (const [year, table] of checker.orgs) {
-      this.byYear[year - FIRST_YEAR] = { table, ratings: new Map(), rows: 0, exemplaryAt: RATING_CODES.indexOf(exemplaryRating(year)) };
+      this.byYear[year - FIRST_YEAR] = {
+        table,
+        ratings: new Map(),
+        rows: 0,
+        exemplaryAt: RATING_CODES.indexOf(exemplaryRating(year)),
+        needsParent: ORG_KINDS.map(needsParentColumn),
+        scoreBands: year >= 2025,
+        rowRules: hasRowRules(year, 'org-row'),
+      };
     }
   }
 
@@ -75,15 +89,26 @@ export class OrgScanner extends LineScanner {
     const ns = starts[cols.name]!;
     const ne = ends[cols.name]!;
     if (kind < 0 || rating < 0 || !asciiWord(buf, is, ie) || !composedName(buf, ns, ne)) return false;
-    // The parent: blank for a base organization, an id for a cell under a committee (without the
-    // column, a cell goes the string path, which says the column is missing).
+    // The parent: blank, or a plain id (checked across rows once the table is read, the same on both paths);
+    // without the column, a cell goes the string path, which says the column is missing.
     let ps = 0;
     let pe = 0;
     if (cols.parent >= 0) {
       ps = starts[cols.parent]!;
       pe = ends[cols.parent]!;
-      if (pe > ps && (KINDS[ORG_KINDS[kind]!].base || !asciiWord(buf, ps, pe))) return false;
-    } else if (!KINDS[ORG_KINDS[kind]!].base) return false;
+      if (pe > ps && !asciiWord(buf, ps, pe)) return false;
+    } else if (ys.needsParent[kind]) return false;
+    // score: blank, or a number parseScoreBytes reads, within its band; disciplined: a plain flag, and set only
+    // where no row rule may warn (else the string path reads the row and says it)
+    let score = NaN;
+    if (cols.score >= 0 && ends[cols.score]! > starts[cols.score]!) {
+      score = parseScoreBytes(buf, starts[cols.score]!, ends[cols.score]!);
+      if (score < 0 || (ys.scoreBands && aboveBand(y, 'org', RATING_CODES[rating]!, score))) return false;
+    }
+    if (cols.disciplined >= 0) {
+      const d = parseFlagBytes(buf, starts[cols.disciplined]!, ends[cols.disciplined]!);
+      if (d < 0 || (d === 1 && ys.rowRules)) return false;
+    }
     // exemplary: blank or a plain spelling; set only on the year's best rating (else the string path says why)
     let exemplary = 0;
     if (cols.exemplary >= 0) {
@@ -91,7 +116,7 @@ export class OrgScanner extends LineScanner {
       if (exemplary < 0 || (exemplary === 1 && rating !== ys.exemplaryAt)) return false;
     }
     if (ys.table.findBytes(buf, is, ie) >= 0) return false; // a duplicate: the string path says so
-    ys.table.addBytes(buf, is, ie, ns, ne, ps, pe, kind, rating, this.line, exemplary);
+    ys.table.addBytes(buf, is, ie, ns, ne, ps, pe, kind, rating, this.line, exemplary, score);
     ys.rows++;
     return true;
   }

@@ -1,10 +1,13 @@
 // Valid rows → the figures. Members are counted by a reducer as they stream past (addMember, addReason),
 // then finalize() joins them with the year's organizations, units and cells in id order (order.ts).
 // Pure: plain data in, plain data out.
-import { blockCodes, fold, isCommittee, isSpecial, KINDS, RATING_CODES, SPECIAL_CODES, underCommittee, type RatingCode, type SpecialCode } from '../schemes.js';
+import { blockCodes, fold, isCommittee, isSpecial, RATING_CODES, SPECIAL_CODES, type RatingCode, type SpecialCode } from '../schemes.js';
 import type { OrgTable } from './org-table.js';
+import { buildTree, levelOf, type Tree } from './tree.js';
+export type { ScoreFigures } from './scores.js';
 import { orderByIds } from './order.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
+import { addScore, mergeScores, newScoreTally, scoreFigures, type ScoreFigures, type ScoreTally } from './scores.js';
 
 export type ByRating = Partial<Record<RatingCode, number>>;
 
@@ -41,10 +44,14 @@ export interface Figures {
   year: number;
   /** `kinds`: the same block for each kind of base organization (its byRating split by kind). */
   /** `exemplary`: the units marked tiêu biểu (all rated exemplaryRating(year)); null when the file has no such column. */
-  baseOrganizations: Block & { committees: number; cellBases: number; kinds: Record<BaseKind, Block>; exemplary: number | null };
-  cells: Block & { committees: number; exemplary: number | null };
+  /** `scores` (every block): the 100-point scores given, null when the file has no score column. */
+  baseOrganizations: Block & { committees: number; cellBases: number; kinds: Record<BaseKind, Block>; exemplary: number | null; scores: ScoreFigures | null };
+  /** `direct`: the cells outside any base organization (under the reporting committee or an upper committee). */
+  cells: Block & { committees: number; exemplary: number | null; direct: Block; scores: ScoreFigures | null };
+  /** The đảng bộ cấp trên cơ sở rows (their own ratings). */
+  upperCommittees: Block & { scores: ScoreFigures | null };
   /** `admitted`: members admitted in the year (admitted_on within it); null when the file has no such column. */
-  members: Block & { reasons: Record<SpecialCode, ReasonCount[]>; admitted: number | null };
+  members: Block & { reasons: Record<SpecialCode, ReasonCount[]>; admitted: number | null; scores: ScoreFigures | null };
   /** The year's organizations: ids, names, ratings, lines by organization index. */
   orgs: OrgTable;
   /** The base organizations in id order, as organization indexes (the units of the appendix). */
@@ -59,6 +66,12 @@ export interface Figures {
   memberCounts: Int32Array;
   /** Members admitted in the year by organization index (all 0 without the admitted_on column). */
   admittedCounts: Int32Array;
+  /** The tree: upper committees in id order, the cells outside base organizations. */
+  tree: Tree;
+  /** Per upper committee k (tree.uppers[k]), by CODE_INDEX at [k * NCODES + c]: its base organizations, cells and members at any depth. */
+  upperBases: Int32Array;
+  upperCells: Int32Array;
+  upperMembers: Int32Array;
 }
 
 /** The kinds of base organization, in the order reports name them ("1 đảng bộ, 7 chi bộ cơ sở"). */
@@ -116,6 +129,8 @@ export interface MemberCounts {
   admitted: Int32Array;
   /** The file has the optional admitted_on column (else the figures say nothing of admissions). */
   admittedColumn: boolean;
+  /** The members' scores, null when the file has no score column. */
+  scores: ScoreTally | null;
 }
 
 /** Counts for a year whose organizations number `orgs`. */
@@ -127,6 +142,7 @@ export function newMemberCounts(year: number, orgs: number): MemberCounts {
     reasons: new Map(SPECIAL_CODES.map((c) => [c, new Map()])),
     admitted: new Int32Array(orgs),
     admittedColumn: false,
+    scores: null,
   };
 }
 
@@ -138,8 +154,9 @@ const bump = <K>(m: Map<K, number>, k: K, n = 1): void => {
  * Counts one valid member of the organization at `orgIndex` (the string path; the byte path counts ratings
  * in its cell table, fast/cell-table.ts, drained into the same MemberCounts, and reasons with addReason).
  */
-export function addMember(counts: MemberCounts, orgIndex: number, rating: RatingCode, reason: string, admittedOn: number | null = null): void {
+export function addMember(counts: MemberCounts, orgIndex: number, rating: RatingCode, reason: string, admittedOn: number | null = null, score: number | null = null): void {
   const c = CODE_INDEX[rating];
+  if (score !== null && counts.scores) addScore(counts.scores, c, score);
   counts.byRating[c]!++;
   counts.byOrg[orgIndex * NCODES + c]!++;
   if (isSpecial(rating)) addReason(counts, rating, reason);
@@ -159,6 +176,7 @@ export function mergeCounts(into: MemberCounts, other: MemberCounts): void {
   for (const [code, m] of other.reasons) for (const [r, n] of m) countReason(into.reasons.get(code)!, r, n);
   for (let i = 0; i < into.admitted.length && i < other.admitted.length; i++) into.admitted[i]! += other.admitted[i]!;
   into.admittedColumn ||= other.admittedColumn;
+  if (other.scores) mergeScores((into.scores ??= newScoreTally()), other.scores);
 }
 
 function block(year: number, kind: 'org' | 'member', counts: ArrayLike<number>): Block {
@@ -206,22 +224,20 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
 export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   const year = counts.year;
   const n = orgs.size;
-  // Base organizations sorted once; each one's cells (grouped by parent) sorted among themselves.
+  const tree = buildTree(orgs);
+  // Base organizations sorted once; each one's cells (grouped by base, through a đảng bộ bộ phận too) sorted among themselves.
   const bases: number[] = [];
-  const perParent = new Int32Array(n + 1);
+  const perBase = new Int32Array(n + 1);
+  const inBase = (i: number) => levelOf(orgs, i) === 'cell' && tree.baseOf[i]! >= 0;
   for (let i = 0; i < n; i++) {
-    const kind = orgs.kind(i);
-    if (kind === undefined) continue;
-    if (KINDS[kind].base) bases.push(i);
-    else if (underCommittee(kind) && orgs.parents[i]! >= 0) perParent[orgs.parents[i]! + 1]!++;
+    const level = levelOf(orgs, i);
+    if (level === 'base') bases.push(i);
+    else if (inBase(i)) perBase[tree.baseOf[i]! + 1]!++;
   }
-  for (let i = 0; i < n; i++) perParent[i + 1]! += perParent[i]!;
-  const grouped = new Int32Array(perParent[n]!);
-  const fill = perParent.slice(0, n);
-  for (let i = 0; i < n; i++) {
-    const kind = orgs.kind(i);
-    if (kind !== undefined && underCommittee(kind) && orgs.parents[i]! >= 0) grouped[fill[orgs.parents[i]!]!++] = i;
-  }
+  for (let i = 0; i < n; i++) perBase[i + 1]! += perBase[i]!;
+  const grouped = new Int32Array(perBase[n]!);
+  const fill = perBase.slice(0, n);
+  for (let i = 0; i < n; i++) if (inBase(i)) grouped[fill[tree.baseOf[i]!]!++] = i;
   const units = Int32Array.from(orderByIds(bases.map((i) => orgs.id(i))), (k) => bases[k]!);
   const byOrg = counts.byOrg;
   const cellStart = new Int32Array(units.length + 1);
@@ -232,36 +248,71 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
   // Base organizations by rating, per kind: committees (dang_bo_co_so) at [c], chi bộ cơ sở at [NCODES + c].
   const kindTotals = new Int32Array(2 * NCODES);
   const cellTotals = new Int32Array(NCODES);
+  const directTotals = new Int32Array(NCODES);
+  const nu = tree.uppers.length;
+  const upperTotals = new Int32Array(NCODES);
+  const upperBases = new Int32Array(nu * NCODES);
+  const upperCells = new Int32Array(nu * NCODES);
+  const upperMembers = new Int32Array(nu * NCODES);
   let committees = 0;
   let committeesWithCells = 0;
   let baseExemplary = 0;
   let cellExemplary = 0;
   const exemplary = orgs.exemplary;
+  const addInto = (into: Int32Array, at: number, from: ArrayLike<number>, fromAt: number) => {
+    for (let c = 0; c < NCODES; c++) into[at + c]! += from[fromAt + c]!;
+  };
   let at = 0;
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
-    const mine = grouped.subarray(perParent[u]!, perParent[u + 1]!);
+    const mine = grouped.subarray(perBase[u]!, perBase[u + 1]!);
     const ids = Array.from(mine, (i) => orgs.id(i));
     cellStart[k] = at;
     for (const j of orderByIds(ids)) cellOrder[at++] = mine[j]!;
     const uc = k * NCODES;
-    for (let c = 0; c < NCODES; c++) unitMembers[uc + c] = byOrg[u * NCODES + c]!;
+    addInto(unitMembers, uc, byOrg, u * NCODES);
     for (let p = cellStart[k]!; p < at; p++) {
       const cell = cellOrder[p]!;
       unitCells[uc + CODE_INDEX[orgs.rating(cell)!]]!++;
       cellExemplary += exemplary[cell]!;
-      for (let c = 0; c < NCODES; c++) unitMembers[uc + c]! += byOrg[cell * NCODES + c]!;
+      addInto(unitMembers, uc, byOrg, cell * NCODES);
     }
-    for (let c = 0; c < NCODES; c++) cellTotals[c]! += unitCells[uc + c]!;
-    baseTotals[CODE_INDEX[orgs.rating(u)!]]!++;
+    addInto(cellTotals, 0, unitCells, uc);
+    const r = CODE_INDEX[orgs.rating(u)!];
+    baseTotals[r]!++;
     baseExemplary += exemplary[u]!;
-    kindTotals[(isCommittee(orgs.kind(u)!) ? 0 : NCODES) + CODE_INDEX[orgs.rating(u)!]]!++;
+    kindTotals[(isCommittee(orgs.kind(u)!) ? 0 : NCODES) + r]!++;
     if (isCommittee(orgs.kind(u)!)) {
       committees++;
       if (at > cellStart[k]!) committeesWithCells++;
     }
+    const up = tree.upperAt[u]!;
+    if (up >= 0) {
+      upperBases[up * NCODES + r]!++;
+      addInto(upperCells, up * NCODES, unitCells, uc);
+      addInto(upperMembers, up * NCODES, unitMembers, uc);
+    }
   }
   cellStart[units.length] = at;
+  // The cells outside base organizations: in the cells' totals, and their upper committee's.
+  for (const cell of tree.direct) {
+    const r = CODE_INDEX[orgs.rating(cell)!];
+    cellTotals[r]!++;
+    directTotals[r]!++;
+    cellExemplary += exemplary[cell]!;
+    const up = tree.upperAt[cell]!;
+    if (up >= 0) {
+      upperCells[up * NCODES + r]!++;
+      addInto(upperMembers, up * NCODES, byOrg, cell * NCODES);
+    }
+  }
+  for (const u of tree.uppers) upperTotals[CODE_INDEX[orgs.rating(u)!]]!++;
+  const orgScores = (level: string) => {
+    if (!orgs.hasScore) return null;
+    const t = newScoreTally();
+    for (let i = 0; i < n; i++) if (levelOf(orgs, i) === level && !Number.isNaN(orgs.scores[i]!)) addScore(t, CODE_INDEX[orgs.rating(i)!], orgs.scores[i]!);
+    return scoreFigures(year, 'org', t);
+  };
   return {
     year,
     baseOrganizations: {
@@ -270,11 +321,14 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
       cellBases: units.length - committees,
       kinds: { dang_bo_co_so: block(year, 'org', kindTotals.subarray(0, NCODES)), chi_bo_co_so: block(year, 'org', kindTotals.subarray(NCODES)) },
       exemplary: orgs.hasExemplary ? baseExemplary : null,
+      scores: orgScores('base'),
     },
-    cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells, exemplary: orgs.hasExemplary ? cellExemplary : null },
+    cells: { ...block(year, 'org', cellTotals), committees: committeesWithCells, exemplary: orgs.hasExemplary ? cellExemplary : null, direct: block(year, 'org', directTotals), scores: orgScores('cell') },
+    upperCommittees: { ...block(year, 'org', upperTotals), scores: orgScores('upper') },
     members: {
       ...block(year, 'member', counts.byRating),
       admitted: counts.admittedColumn ? counts.admitted.reduce((a, b) => a + b, 0) : null,
+      scores: counts.scores ? scoreFigures(year, 'member', counts.scores) : null,
       reasons: Object.fromEntries(SPECIAL_CODES.map((c) => [c, reasonList(counts.reasons.get(c)!)])) as Record<SpecialCode, ReasonCount[]>,
     },
     orgs,
@@ -285,5 +339,34 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     unitMembers,
     memberCounts: byOrg,
     admittedCounts: counts.admitted,
+    tree,
+    upperBases,
+    upperCells,
+    upperMembers,
+  };
+}
+
+/** What the JSON's byUpper shows of upper committee k (tree.uppers[k]). */
+export interface UpperFigures {
+  id: string;
+  name: string;
+  rating: RatingCode;
+  line: number;
+  baseOrganizations: Block;
+  cells: Block;
+  members: Block;
+}
+
+export function upperAt(f: Figures, k: number): UpperFigures {
+  const i = f.tree.uppers[k]!;
+  const slice = (a: Int32Array) => a.subarray(k * NCODES, k * NCODES + NCODES);
+  return {
+    id: f.orgs.id(i),
+    name: f.orgs.name(i),
+    rating: f.orgs.rating(i)!,
+    line: f.orgs.lines[i]!,
+    baseOrganizations: block(f.year, 'org', slice(f.upperBases)),
+    cells: block(f.year, 'org', slice(f.upperCells)),
+    members: block(f.year, 'member', slice(f.upperMembers)),
   };
 }

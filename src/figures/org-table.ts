@@ -18,6 +18,8 @@ export class OrgTable {
   parents = new Int32Array(1024);
   /** 1 where the organization is marked exemplary (tiêu biểu); all 0 when the file has no such column. */
   exemplary = new Uint8Array(1024);
+  /** The 100-point score (NaN: not given); all NaN when the file has no score column. */
+  scores = new Float64Array(1024);
   /** Parent ids not in the table when their row was added (a cell listed before its committee). */
   private unresolved: Map<number, string> | undefined = new Map();
   /** Ids and names: UTF-8 end to end in two pools; id i is idPool[idEnds[i - 1] .. idEnds[i]). */
@@ -29,7 +31,7 @@ export class OrgTable {
   private scratch: Buffer = Buffer.allocUnsafe(256);
 
   /** `hasExemplary`: the file has the optional `exemplary` column (else the figures say nothing of it). */
-  constructor(readonly year: number, readonly hasExemplary = false) {}
+  constructor(readonly year: number, readonly hasExemplary = false, readonly hasScore = false) {}
 
   /** The index of the organization with this id, or -1. */
   find(id: string): number {
@@ -52,9 +54,10 @@ export class OrgTable {
   }
 
   /** Adds an organization (its id not in the table yet); returns its index. */
-  add(id: string, name: string, kind: OrgKind | undefined, parentId: string, rating: RatingCode | undefined, line: number, exemplary = false): number {
+  add(id: string, name: string, kind: OrgKind | undefined, parentId: string, rating: RatingCode | undefined, line: number, exemplary = false, score: number | null = null): number {
     const i = this.push(kind === undefined ? NONE : ORG_KINDS.indexOf(kind), rating === undefined ? NONE : RATING_CODES.indexOf(rating), line);
     this.exemplary[i] = exemplary ? 1 : 0;
+    this.scores[i] = score ?? NaN;
     this.parents[i] = parentId === '' ? NONE : this.find(parentId);
     if (parentId !== '' && this.parents[i] === NONE) this.unresolved!.set(i, parentId);
     this.names.addString(name);
@@ -64,10 +67,11 @@ export class OrgTable {
     return i;
   }
 
-  /** The same from the byte path: id, name and parent id as byte ranges of `buf` (no parent: pe = ps), kind and rating as positions, exemplary 0 or 1. */
-  addBytes(buf: Buffer, is: number, ie: number, ns: number, ne: number, ps: number, pe: number, kind: number, rating: number, line: number, exemplary = 0): number {
+  /** The same from the byte path: id, name and parent id as byte ranges of `buf` (no parent: pe = ps), kind and rating as positions, exemplary 0 or 1, score NaN when not given. */
+  addBytes(buf: Buffer, is: number, ie: number, ns: number, ne: number, ps: number, pe: number, kind: number, rating: number, line: number, exemplary = 0, score = NaN): number {
     const i = this.push(kind, rating, line);
     this.exemplary[i] = exemplary;
+    this.scores[i] = score;
     this.parents[i] = pe === ps ? NONE : this.findBytes(buf, ps, pe);
     if (pe > ps && this.parents[i] === NONE) this.unresolved!.set(i, buf.toString('utf8', ps, pe));
     this.names.addBytes(buf, ns, ne);
@@ -136,7 +140,7 @@ export class OrgTable {
 
   private grow(): void {
     const n = this.lines.length * 2;
-    const copy = <T extends Int8Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const copy = <T extends Int8Array | Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a);
       return b;
@@ -146,6 +150,7 @@ export class OrgTable {
     this.lines = copy(this.lines, (k) => new Int32Array(k));
     this.parents = copy(this.parents, (k) => new Int32Array(k));
     this.exemplary = copy(this.exemplary, (k) => new Uint8Array(k));
+    this.scores = copy(this.scores, (k) => new Float64Array(k));
     this.hashes = copy(this.hashes, (k) => new Int32Array(k));
   }
 }

@@ -1,7 +1,7 @@
 // Figures → the JSON report (--format json): the contract's shape first (year, baseOrganizations, cells,
 // members), then our additions (rated totals and shares, the compared year, weak units, every unit,
 // warnings). The long lists are lazy: ./json-stream.ts serializes them a few hundred elements at a time.
-import { eachUnit, type Block, type Figures } from '../figures/aggregate.js';
+import { eachUnit, upperAt, type Block, type Figures, type ScoreFigures } from '../figures/aggregate.js';
 import type { Problem } from '../problems.js';
 import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
@@ -30,11 +30,12 @@ function figuresJson(f: Figures): Record<string, unknown> {
     };
   };
   // The optional columns' figures, only when the file has the column (a file without it gives the JSON it always gave).
-  const exemplary = (b: Figures['cells']) => {
+  const exemplary = (b: Block & { exemplary: number | null }) => {
     const e = exemplaryModel(f.year, b);
     return e ? { exemplary: { code: e.code, count: e.count, share: e.share, shareOfRating: e.shareOfRating } } : {};
   };
   const admitted = admittedModel(f.members);
+  const scores = (b: { scores: ScoreFigures | null }) => (b.scores ? { scores: b.scores } : {});
   return {
     year: f.year,
     baseOrganizations: {
@@ -44,9 +45,15 @@ function figuresJson(f: Figures): Record<string, unknown> {
       }),
       kinds: f.baseOrganizations.kinds,
       ...exemplary(f.baseOrganizations),
+      ...scores(f.baseOrganizations),
     },
-    cells: { ...part('org', f.cells, { committees: f.cells.committees }), ...exemplary(f.cells) },
-    members: { ...part('member', f.members, {}), reasons: f.members.reasons, ...(admitted ? { admitted: admitted.count } : {}) },
+    cells: { ...part('org', f.cells, { committees: f.cells.committees }), direct: f.cells.direct, ...exemplary(f.cells), ...scores(f.cells) },
+    members: { ...part('member', f.members, {}), reasons: f.members.reasons, ...(admitted ? { admitted: admitted.count } : {}), ...scores(f.members) },
+    upperCommittees: { total: f.upperCommittees.total, byRating: f.upperCommittees.byRating, ...scores(f.upperCommittees) },
+    byUpper: Array.from({ length: f.tree.uppers.length }, (_, k) => {
+      const u = upperAt(f, k);
+      return { id: u.id, name: u.name, rating: u.rating, baseOrganizations: u.baseOrganizations, cells: u.cells, members: u.members };
+    }),
   };
 }
 

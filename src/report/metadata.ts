@@ -29,6 +29,8 @@ export const reportMeta = z.strictObject({
   publisher: z.optional(line),
   /** Publication date. */
   date: z.optional(isoDate),
+  /** The day the rating is made on (from 2025: a member admitted less than 6 months before it is not rated); default 31/12 of the year. */
+  ratingDate: z.optional(isoDate),
   /** The body that issued the documents below: "Ban Thường vụ Huyện ủy". */
   issuer: z.optional(line),
   /** The plans, decisions and guidance the review followed. */

@@ -19,6 +19,8 @@ export const ORG_COLUMNS = [
   { key: 'year', aliases: ['Năm'], required: 'always' },
   { key: 'rating', aliases: ['Xếp loại', 'Kết quả xếp loại'], required: 'always' },
   { key: 'exemplary', aliases: ['Tiêu biểu'], required: 'never' },
+  { key: 'score', aliases: ['Điểm', 'Tổng điểm'], required: 'never' },
+  { key: 'disciplined', aliases: ['Kỷ luật', 'Bị kỷ luật', 'Có kỷ luật'], required: 'never' },
 ] as const satisfies readonly ColumnSpec[];
 
 export const MEMBER_COLUMNS = [
@@ -29,6 +31,7 @@ export const MEMBER_COLUMNS = [
   { key: 'rating', aliases: ['Xếp loại', 'Kết quả xếp loại'], required: 'always' },
   { key: 'reason', aliases: ['Lý do'], required: 'never' },
   { key: 'admitted_on', aliases: ['Ngày vào Đảng'], required: 'never' },
+  { key: 'score', aliases: ['Điểm', 'Tổng điểm'], required: 'never' },
 ] as const satisfies readonly ColumnSpec[];
 
 export type OrgKey = (typeof ORG_COLUMNS)[number]['key'];

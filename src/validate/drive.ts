@@ -4,6 +4,7 @@
 // (read/source.ts) as a parameter, so it touches no file; check.ts chooses this path or the byte path.
 import { addMember, newMemberCounts, type MemberCounts } from '../figures/aggregate.js';
 import type { OrgIndex } from '../figures/org-table.js';
+import { newScoreTally } from '../figures/scores.js';
 import { quote, type Problem, type ProblemSink } from '../problems.js';
 import type { Batch } from '../read/source.js';
 import type { CsvIssue, RawRecord } from '../read/tokenize.js';
@@ -89,17 +90,21 @@ export async function driveMembers(
   years: ReadonlySet<number>,
   orgs: OrgIndex | undefined,
   problems: ProblemSink,
+  ratingDays: ReadonlyMap<number, number> = new Map(),
 ): Promise<Checked<Map<number, MemberCounts>>> {
   const counts = new Map([...years].map((y) => [y, newMemberCounts(y, orgs?.get(y)?.size ?? 0)]));
   let checker: MemberChecker | undefined;
   await drive(file, batches, problems, MEMBER_COLUMNS, (header) => {
-    checker = new MemberChecker(file, header, years, problems, orgs);
-    for (const c of counts.values()) c.admittedColumn = checker.header.index.admitted_on >= 0;
+    checker = new MemberChecker(file, header, years, problems, orgs, undefined, ratingDays);
+    for (const c of counts.values()) {
+      c.admittedColumn = checker.header.index.admitted_on >= 0;
+      if (checker.header.index.score >= 0) c.scores = newScoreTally();
+    }
     return {
       csvIssue: (i) => checker!.csvIssue(i),
       add: (rec) => {
         const ok = checker!.add(rec);
-        if (ok) addMember(counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason, ok.row.admitted_on);
+        if (ok) addMember(counts.get(ok.row.year)!, ok.org, ok.row.rating, ok.row.reason, ok.row.admitted_on, ok.row.score);
       },
     };
   });

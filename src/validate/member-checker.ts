@@ -6,7 +6,9 @@ import { MEMBER_COLUMNS, type MemberKey } from './columns.js';
 import { quote, type ProblemSink } from '../problems.js';
 import { clean, fastMember, memberRow, type MemberRow } from './schema.js';
 import { isoDay, lastDayOf } from '../dates.js';
-import { KINDS } from '../schemes.js';
+import { aboveBand, KINDS, RATINGS, scoreBand } from '../schemes.js';
+import { memberRowWarnings } from '../figures/rules.js';
+import { formatScore } from '../format.js';
 import type { RawRecord } from '../read/tokenize.js';
 import { ExactIdSet, type IdSet } from './idset.js';
 import type { OrgIndex } from '../figures/org-table.js';
@@ -27,6 +29,8 @@ export class MemberChecker<S extends IdSet = IdSet> extends FileChecker<MemberKe
     private orgsOrBuild: OrgIndex | undefined | (() => OrgIndex),
     /** Makes a year's id set: exact by default (a duplicate is said at once); the byte path passes its own. */
     private readonly newIdSet: () => S = () => new ExactIdSet() as IdSet as S,
+    /** The day each year's rating is made on (report.json's ratingDate), else the year's last day. */
+    private readonly ratingDays: ReadonlyMap<number, number> = new Map(),
   ) {
     super(file, header, MEMBER_COLUMNS, years, problems, MEMBER_ROW_CHECKS);
   }
@@ -69,6 +73,18 @@ export class MemberChecker<S extends IdSet = IdSet> extends FileChecker<MemberKe
       this.reportCell(line, 'future-date', 'admitted_on', obj.admitted_on, `ngày vào Đảng ${isoDay(row.admitted_on)} sau năm đánh giá ${year}: đảng viên chưa vào Đảng thì không có trong danh sách năm này`);
       ok = false;
     }
+    if (row && row.score !== null && aboveBand(year, 'member', row.rating, row.score)) {
+      const band = scoreBand(year, row.score)!;
+      this.reportCell(line, 'score-band', 'score', obj.score,
+        `${formatScore(row.score)} điểm (${band.words}) chỉ được xếp loại cao nhất là ${RATINGS[band.best].name.toLowerCase()} (${band.best}), nhưng đảng viên này xếp loại ${RATINGS[row.rating].name.toLowerCase()} (${row.rating})`);
+      ok = false;
+    }
+    if (row && ok) {
+      const ratingDay = ratingDayOf(this.ratingDays, year);
+      for (const w of memberRowWarnings(year, { rating: row.rating, reason: row.reason, admittedOn: row.admitted_on, ratingDay })) {
+        this.reportCell(line, w.code, w.column === 'admitted_on' ? 'admitted_on' : 'reason', w.column === 'admitted_on' ? obj.admitted_on : obj.reason, w.message);
+      }
+    }
     const id = clean(obj.id);
     if (id !== '' && !this.checkUnique(year, id, line)) ok = false;
     const orgId = clean(obj.org_id);
@@ -92,4 +108,9 @@ export class MemberChecker<S extends IdSet = IdSet> extends FileChecker<MemberKe
     }
     return kind === undefined ? -1 : org;
   }
+}
+
+/** The day a year's rating is made on: report.json's ratingDate for the reported year, else 31/12. */
+export function ratingDayOf(days: ReadonlyMap<number, number>, year: number): number {
+  return days.get(year) ?? lastDayOf(year);
 }

@@ -9,7 +9,8 @@
 // - rating: blank means PENDING (chưa xếp loại), as the contract says;
 // - parent_id: blank means "no parent" (right for base organizations, a problem for a chi_bo_truc_thuoc);
 // - member name, reason: blank is fine;
-// - exemplary (organizations, optional): blank means no; admitted_on (members, optional): blank means not given.
+// - exemplary, disciplined (organizations, optional): blank means no; admitted_on (members, optional) and
+//   score (both, optional): blank means not given.
 import * as z from 'zod/mini';
 import { FIRST_YEAR, fold, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from '../schemes.js';
 import { dayOf, yearOfDay } from '../dates.js';
@@ -71,6 +72,43 @@ export function parseFlagBytes(buf: Uint8Array, s: number, e: number): number {
   }
   const v = FLAGS.get(word);
   return v === undefined ? -1 : v ? 1 : 0;
+}
+
+/** A score of Quy định 366-QĐ/TW: 0 to 100, a decimal point or comma (`85`, `85.5`, `85,5`). */
+const SCORE = /^(\d{1,3})(?:[.,](\d{1,3}))?$/;
+
+/** A score cell: the number, or undefined when it is not a number from 0 to 100. Blank is the caller's (not given). */
+export function parseScore(raw: string): number | undefined {
+  const m = SCORE.exec(raw.trim());
+  if (!m) return undefined;
+  const v = Number(`${m[1]}.${m[2] ?? '0'}`);
+  return v <= 100 ? v : undefined;
+}
+
+/** parseScore on the bytes [s, e) of a plain, non-blank cell: the score, or -1 for anything else (the string path says why). */
+export function parseScoreBytes(buf: Uint8Array, s: number, e: number): number {
+  let whole = 0;
+  let i = s;
+  for (; i < e && i - s < 4; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  const digits = i - s;
+  if (digits === 0 || digits > 3) return -1;
+  let frac = 0;
+  let scale = 1;
+  if (i < e) {
+    if ((buf[i] !== 46 && buf[i] !== 44) || e - i - 1 < 1 || e - i - 1 > 3) return -1;
+    for (let j = i + 1; j < e; j++) {
+      const d = buf[j]! - 48;
+      if (d < 0 || d > 9) return -1;
+      frac = frac * 10 + d;
+      scale *= 10;
+    }
+  }
+  const v = whole + frac / scale;
+  return v <= 100 ? v : -1;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -163,7 +201,7 @@ function cell<T>(read: (raw: string) => T | undefined, message: string, code: Ce
 }
 
 /** The problem codes a cell of a row schema can fail with. */
-type CellCode = Extract<ProblemCode, 'empty-cell' | 'bad-year' | 'unknown-kind' | 'unknown-rating' | 'bad-flag' | 'bad-date'>;
+type CellCode = Extract<ProblemCode, 'empty-cell' | 'bad-year' | 'unknown-kind' | 'unknown-rating' | 'bad-flag' | 'bad-date' | 'bad-score'>;
 
 /** The problem code a row schema's issue carries (set by `cell`); any other issue is a bug, said loudly. */
 export function problemCodeOf(issue: z.core.$ZodIssue): CellCode {
@@ -178,12 +216,15 @@ export const clean = (s: string): string => s.trim().normalize('NFC');
 const text = z.pipe(z.string(), z.transform(clean));
 const required = cell((s) => (s.trim() === '' ? undefined : clean(s)), 'ô này không được để trống', 'empty-cell');
 const year = cell(parseYear, `không phải năm hợp lệ (cần 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR}, ví dụ 2017)`, 'bad-year');
-const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc hoặc tên đầy đủ)', 'unknown-kind');
+const kind = cell<OrgKind>(kindOf, 'không phải loại tổ chức nào (dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc, dang_bo_cap_tren_co_so, dang_bo_bo_phan hoặc tên đầy đủ)', 'unknown-kind');
 const rating = cell<RatingCode>(ratingOf, 'không phải mức xếp loại nào', 'unknown-rating');
 const flag = cell<boolean>(parseFlag, 'không phải giá trị đánh dấu (để trống hoặc ghi có/không, yes/no, x)', 'bad-flag');
 /** Blank is null (not given). */
 const date = cell<number | null>((s) => (s.trim() === '' ? null : parseDate(s)),
   `không phải ngày hợp lệ (cần dạng YYYY-MM-DD, DD/MM/YYYY hoặc số ngày kiểu Excel, ví dụ 2017-03-15, 15/03/2017 hoặc 42809; năm từ ${FIRST_YEAR} đến ${LAST_YEAR})`, 'bad-date');
+
+/** Blank is null (not given). */
+const score = cell<number | null>((s) => (s.trim() === '' ? null : parseScore(s)), 'không phải điểm hợp lệ (cần một số từ 0 đến 100, ví dụ 85 hoặc 85,5)', 'bad-score');
 
 // Each row schema has its quick check (fastOrg, fastMember) right below it: the same answer without zod
 // for the common, plainly valid row. A change to one is a change to the other (test/validate.test.ts).
@@ -196,6 +237,8 @@ export const orgRow = z.object({
   year,
   rating,
   exemplary: flag,
+  score,
+  disciplined: flag,
 });
 
 /**
@@ -209,8 +252,10 @@ export function fastOrg(obj: Record<OrgKey, string>, year: number): OrgRow | und
   const kind = kindOf(obj.kind);
   const rating = ratingOf(obj.rating);
   const exemplary = parseFlag(obj.exemplary);
-  if (id === '' || name === '' || kind === undefined || rating === undefined || exemplary === undefined) return undefined;
-  return { id, name, kind, parent_id: clean(obj.parent_id), year, rating, exemplary };
+  const disciplined = parseFlag(obj.disciplined);
+  const score = obj.score.trim() === '' ? null : parseScore(obj.score);
+  if (id === '' || name === '' || kind === undefined || rating === undefined || exemplary === undefined || disciplined === undefined || score === undefined) return undefined;
+  return { id, name, kind, parent_id: clean(obj.parent_id), year, rating, exemplary, score, disciplined };
 }
 
 export const memberRow = z.object({
@@ -221,6 +266,7 @@ export const memberRow = z.object({
   rating,
   reason: text,
   admitted_on: date,
+  score,
 });
 
 /** memberRow's quick check, as fastOrg is orgRow's. */
@@ -229,8 +275,9 @@ export function fastMember(obj: Record<MemberKey, string>, year: number): Member
   const orgId = clean(obj.org_id);
   const rating = ratingOf(obj.rating);
   const admitted = obj.admitted_on.trim() === '' ? null : parseDate(obj.admitted_on);
-  if (id === '' || orgId === '' || rating === undefined || admitted === undefined) return undefined;
-  return { id, name: clean(obj.name), org_id: orgId, year, rating, reason: clean(obj.reason), admitted_on: admitted };
+  const score = obj.score.trim() === '' ? null : parseScore(obj.score);
+  if (id === '' || orgId === '' || rating === undefined || admitted === undefined || score === undefined) return undefined;
+  return { id, name: clean(obj.name), org_id: orgId, year, rating, reason: clean(obj.reason), admitted_on: admitted, score };
 }
 
 export type OrgRow = z.output<typeof orgRow>;
