@@ -15,6 +15,7 @@ import { listNotices, listProblems, listWarnings, problemsJson } from './report/
 import { ProblemList, sortProblems, type Problem, type Selection } from './problems.js';
 import { dayOfIso } from './dates.js';
 import { checkRules } from './figures/rules.js';
+import { committeeOf } from './report/tree-model.js';
 import { settleYears } from './figures/years.js';
 
 export interface RunOptions {
@@ -79,7 +80,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   io.mark('aggregate');
   // The warnings: those of the reported year's rows, then those of its figures.
   const rowWarnings = problems.warnings.select((key) => key === opts.year || key === 'all').listed;
-  const warnings = figures ? sortProblems([...rowWarnings, ...checkRules(figures, inputs.organizations)]) : [];
+  const warnings = figures ? sortProblems([...rowWarnings, ...checkRules(figures, inputs.organizations, committeeOf(meta.unit ?? null)?.name)]) : [];
   // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
   const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
   if (opts.command === 'validate' && opts.format === 'json') {

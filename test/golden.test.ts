@@ -10,6 +10,8 @@ const FIXTURES = [
   { name: 'bac-binh-2017', year: '2017' },
   { name: 'ham-my-2019', year: '2019' },
   { name: 'dang-bo-xa-2019', year: '2019' },
+  { name: 'xa-hoa-binh-2026', year: '2026' },
+  { name: 'tinh-hoa-an-2026', year: '2026' },
 ].filter((f) => existsSync(path.join(ROOT, 'fixtures', f.name)));
 const FORMATS = [
   { format: 'text', ext: 'txt' },

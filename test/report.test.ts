@@ -39,8 +39,8 @@ describe('default text report', () => {
 
   it('says "không có … nào" for a rating with no unit', async () => {
     const text = await report(SMALL.organizations, SMALL.members, 2017);
-    expect(text).toContain('không có tổ chức nào hoàn thành tốt nhiệm vụ');
-    expect(text).toContain('không có chi bộ nào hoàn thành nhiệm vụ');
+    expect(text).toContain('không có tổ chức nào xếp loại hoàn thành tốt nhiệm vụ');
+    expect(text).toContain('không có chi bộ nào xếp loại hoàn thành nhiệm vụ');
   });
 
   it('leaves out the cells paragraph when there are no cells under committees', async () => {

@@ -134,7 +134,7 @@ const ROWS: Row[] = [
     name: 'excellent quota 2025: the base organizations of the reporting committee, 2 HTXSNV for 9 HTTNV (22%)',
     year: 2025,
     files: bases2025([...Array(2).fill('HTXSNV'), ...Array(9).fill('HTTNV')]),
-    says: ['0 rule-excellent-quota Đơn vị báo cáo: 2 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt 20% số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (9, tức tối đa 1) (chỉ được đến 25%'],
+    says: ['0 rule-excellent-quota Cấp ủy báo cáo: 2 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, vượt 20% số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (9, tức tối đa 1) (chỉ được đến 25%'],
   },
   {
     name: 'excellent quota 2025: over 25%, 3 HTXSNV for 9 HTTNV, under an upper committee',

@@ -107,10 +107,10 @@ export function bytesSource(bytes: Buffer, chunk: number, bytePath: boolean): Ta
   };
 }
 
-/** Every fixture folder (the three districts and the bad-input catalogue), with the year it is about. */
+/** Every fixture folder (the districts, the 2026 commune and province, and the bad-input catalogue), with the year it is about. */
 export function fixtureFolders(): [string, number][] {
   const dirs = [
-    ...['bac-binh-2017', 'ham-my-2019', 'dang-bo-xa-2019'].map((d) => path.join(ROOT, 'fixtures', d)),
+    ...['bac-binh-2017', 'ham-my-2019', 'dang-bo-xa-2019', 'xa-hoa-binh-2026', 'tinh-hoa-an-2026'].map((d) => path.join(ROOT, 'fixtures', d)),
     ...readdirSync(path.join(ROOT, 'fixtures', 'bad')).filter((d) => !d.endsWith('.md')).map((d) => path.join(ROOT, 'fixtures', 'bad', d)),
   ];
   return dirs.map((dir) => {

@@ -50,7 +50,9 @@ describe('the tree: figures and JSON', () => {
     expect(j.baseOrganizations).toMatchObject({ total: 3, committees: 1, byRating: by({ HTXSNV: 1, HTTNV: 1, HTNV: 1 }) });
     expect(j.cells).toMatchObject({ total: 4, committees: 1, byRating: by({ HTTNV: 3, HTNV: 1 }), direct: { total: 2, byRating: by({ HTTNV: 2 }) } });
     expect(j.members).toMatchObject({ total: 10, byRating: by({ HTXSNV: 1, HTTNV: 6, HTNV: 1, KHTNV: 1, UNRANKED: 1 }) });
-    expect(j.upperCommittees).toEqual({ total: 2, byRating: by({ HTXSNV: 1, HTTNV: 1 }), scores: expect.anything() });
+    expect(j.upperCommittees).toEqual({ total: 2, byRating: by({ HTXSNV: 1, HTTNV: 1 }) });
+    expect(Object.keys(j.scores)).toEqual(['upperCommittees', 'baseOrganizations', 'cells', 'members']);
+    expect(j.scores.members).toMatchObject({ given: 5, average: 69.1 });
     expect(j.byUpper).toEqual([
       {
         id: 'XA1', name: 'Đảng bộ xã Hòa Bình', rating: 'HTTNV',
@@ -86,7 +88,7 @@ describe('the tree: figures and JSON', () => {
     const j = JSON.parse([...jsonChunks(jsonReport(figures!, {}))].join('')) as Json;
     expect(j.byUpper).toEqual([]);
     expect(j.upperCommittees).toEqual({ total: 0, byRating: by({}) });
-    expect(j.members.scores).toBeUndefined();
+    expect(j.scores).toBeUndefined();
   });
 });
 

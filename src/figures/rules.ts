@@ -294,10 +294,11 @@ function eachUnit(f: Figures, visit: (s: UnitSubject, org: number) => void): voi
 /**
  * The units each committee rated, as rule groups: the members of each base organization (its cấp ủy decides
  * them), the cells of each đảng bộ cơ sở; and the base organizations and direct cells of each upper committee,
- * or of the reporting committee when they sit under no upper committee. `at` is the organization whose line
+ * or of the reporting committee when they sit under no upper committee; the upper committees themselves, the
+ * reporting committee's (named `reporting`). `at` is the organization whose line
  * a warning names (-1: the reporting committee, whose line is none).
  */
-function eachGroup(f: Figures, visit: (s: GroupSubject, at: number, who: string) => void): void {
+function eachGroup(f: Figures, reporting: string, visit: (s: GroupSubject, at: number, who: string) => void): void {
   const { orgs } = f;
   const members: GroupSubject = { what: 'đảng viên', members: true, units: f.unitMembers };
   const cells: GroupSubject = { what: 'chi bộ trực thuộc', members: false, units: f.unitCells };
@@ -316,16 +317,19 @@ function eachGroup(f: Figures, visit: (s: GroupSubject, at: number, who: string)
   const direct = new Int32Array((nu + 1) * NCODES);
   for (const u of f.units) bases[(f.tree.upperAt[u]! + 1) * NCODES + CODE_INDEX[orgs.rating(u)!]]!++;
   for (const i of f.tree.direct) direct[(f.tree.upperAt[i]! + 1) * NCODES + CODE_INDEX[orgs.rating(i)!]]!++;
+  const uppers = new Int32Array(NCODES);
+  for (const u of f.tree.uppers) uppers[CODE_INDEX[orgs.rating(u)!]]!++;
+  visit({ what: 'đảng bộ cấp trên cơ sở', members: false, units: uppers }, -1, reporting);
   for (let g = 0; g <= nu; g++) {
     const at = g === 0 ? -1 : f.tree.uppers[g - 1]!;
-    const who = g === 0 ? 'Đơn vị báo cáo' : orgs.name(at);
+    const who = g === 0 ? reporting : orgs.name(at);
     visit({ what: 'tổ chức cơ sở đảng', members: false, units: bases.subarray(g * NCODES, g * NCODES + NCODES) }, at, who);
     visit({ what: 'chi bộ trực thuộc', members: false, units: direct.subarray(g * NCODES, g * NCODES + NCODES) }, at, who);
   }
 }
 
 /** Breaches of the year's rules on the figures, as problems to print as warnings (sorted by line). */
-export function checkRules(f: Figures, file: string): Problem[] {
+export function checkRules(f: Figures, file: string, reporting = 'Cấp ủy báo cáo'): Problem[] {
   const units = rulesOf(f.year, 'unit');
   const groups = rulesOf(f.year, 'group');
   const out: Problem[] = [];
@@ -336,7 +340,7 @@ export function checkRules(f: Figures, file: string): Problem[] {
     });
   }
   if (groups.length > 0) {
-    eachGroup(f, (s, at, who) => {
+    eachGroup(f, reporting, (s, at, who) => {
       for (const m of said(groups, s)) warn(at < 0 ? 0 : f.orgs.lines[at]!, m.code, `${who}: ${m.message}`);
     });
   }

@@ -22,6 +22,11 @@ export interface RatingLine {
   short: string;
   /** The rating as a predicate, after "22 tổ chức" or "số tổ chức": "đạt trong sạch vững mạnh", "xếp loại yếu kém", "hoàn thành tốt nhiệm vụ". */
   phrase: string;
+  /**
+   * The predicate when no unit has it, unambiguous: "không có tổ chức nào xếp loại hoàn thành nhiệm vụ" (never "… nào
+   * hoàn thành nhiệm vụ", which reads as if none did its tasks); "không có đảng viên nào không hoàn thành nhiệm vụ".
+   */
+  nonePhrase: string;
   count: number;
   /** Share of the rated units of the block, in percent, two decimals at most (half up). */
   share: number;
@@ -160,6 +165,7 @@ export function blockModel(year: number, kind: 'org' | 'member', b: Block, befor
       label,
       short: RATINGS[code].short,
       phrase: code === 'TSVM' ? `đạt ${label}` : code === 'YEU' ? `xếp loại ${label}` : label,
+      nonePhrase: code === 'TSVM' ? `đạt ${label}` : code === 'KHTNV' ? label : `xếp loại ${label}`,
       count,
       share: shareBasisPoints(count, rated) / 100,
       shareOfTotal: shareBasisPoints(count, b.total) / 100,

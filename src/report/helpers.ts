@@ -51,6 +51,11 @@ export const HELPERS: Record<string, HelperDelegate> = {
     if (a.length !== 1 || typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{percent}} cần một tỷ lệ phần trăm, hoặc một phần và tổng số, ${a.length ? `nhưng nhận được ${a.map(show).join(' ')}` : 'nhưng không được truyền giá trị nào'}`);
     return `${formatHundredths(Math.round(x * 100))}%`;
   },
+  /** {{decimal 82.4}} → 82,4 (a score, an average: two decimals at most, half up). */
+  decimal: (x: unknown) => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{decimal}} cần một số, ${got(x)}`);
+    return formatHundredths(Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)));
+  },
   /** {{ratingName "TSVM"}} → Trong sạch vững mạnh */
   ratingName: (code: unknown) => RATINGS[rating('ratingName', code)].name,
   /** {{ratingShort "TSVM"}} → TSVM */
@@ -92,6 +97,8 @@ export const HELPERS: Record<string, HelperDelegate> = {
     return (obj as Record<string, unknown>)[name];
   },
   eq: (a: unknown, b: unknown) => a === b,
+  /** {{#if (any a b)}}: one of them is set (not null, 0, false or empty). */
+  any: (...args: unknown[]) => args.filter((x) => !isOptions(x)).some((x) => (Array.isArray(x) ? x.length > 0 : Boolean(x))),
   gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
   /** {{#if (several n)}}: more than one. */
   several: (n: unknown) => count('several', n) > 1,

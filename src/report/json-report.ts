@@ -35,7 +35,12 @@ function figuresJson(f: Figures): Record<string, unknown> {
     return e ? { exemplary: { code: e.code, count: e.count, share: e.share, shareOfRating: e.shareOfRating } } : {};
   };
   const admitted = admittedModel(f.members);
-  const scores = (b: { scores: ScoreFigures | null }) => (b.scores ? { scores: b.scores } : {});
+  /** The 100-point scores of each block that has a score column: { upperCommittees, baseOrganizations, cells, members }. */
+  const scores = (x: Figures) => {
+    const blocks: [string, ScoreFigures | null][] = [['upperCommittees', x.upperCommittees.scores], ['baseOrganizations', x.baseOrganizations.scores], ['cells', x.cells.scores], ['members', x.members.scores]];
+    const given = blocks.filter(([, sc]) => sc !== null);
+    return given.length > 0 ? { scores: Object.fromEntries(given) } : {};
+  };
   return {
     year: f.year,
     baseOrganizations: {
@@ -45,15 +50,16 @@ function figuresJson(f: Figures): Record<string, unknown> {
       }),
       kinds: f.baseOrganizations.kinds,
       ...exemplary(f.baseOrganizations),
-      ...scores(f.baseOrganizations),
     },
-    cells: { ...part('org', f.cells, { committees: f.cells.committees }), direct: f.cells.direct, ...exemplary(f.cells), ...scores(f.cells) },
-    members: { ...part('member', f.members, {}), reasons: f.members.reasons, ...(admitted ? { admitted: admitted.count } : {}), ...scores(f.members) },
-    upperCommittees: { total: f.upperCommittees.total, byRating: f.upperCommittees.byRating, ...scores(f.upperCommittees) },
+    cells: { ...part('org', f.cells, { committees: f.cells.committees }), direct: f.cells.direct, ...exemplary(f.cells) },
+    members: { ...part('member', f.members, {}), reasons: f.members.reasons, ...(admitted ? { admitted: admitted.count } : {}) },
+    // The contract's shape exactly; the scores (only with a score column) apart, below.
+    upperCommittees: { total: f.upperCommittees.total, byRating: f.upperCommittees.byRating },
     byUpper: Array.from({ length: f.tree.uppers.length }, (_, k) => {
       const u = upperAt(f, k);
       return { id: u.id, name: u.name, rating: u.rating, baseOrganizations: u.baseOrganizations, cells: u.cells, members: u.members };
     }),
+    ...scores(f),
   };
 }
 

@@ -8,6 +8,7 @@ import { formatDate } from '../format.js';
 import { admittedModel, blockModel, exemplaryModel, type Admitted, type BlockModel, type Exemplary } from './blocks.js';
 import type { ReportMeta } from './metadata.js';
 import { blockCodes, KINDS, RATINGS, schemeFor, wordsFor, type OrgKind, type RatingCode } from '../schemes.js';
+import { committeeOf, treeModel, type TreeModel } from './tree-model.js';
 
 
 interface ReasonLine extends ReasonCount {
@@ -36,9 +37,26 @@ interface WeakGroup {
   self: boolean;
   ratingLabel: string;
   cells: { name: string; ratingLabel: string }[];
+  /** The upper committee it sits under (đảng bộ cấp trên cơ sở), or null. */
+  upper: string | null;
+  /** Cells outside any base organization, under `name` (an upper committee, or the reporting committee): not a base organization. */
+  direct: boolean;
 }
 
-interface ReportModel {
+/** The weak units under one upper committee (null: directly under the reporting committee). */
+interface WeakByUpper {
+  name: string | null;
+  /** The upper committee itself is rated weak. */
+  self: boolean;
+  groups: WeakGroup[];
+  /** How many base organizations and cells of it are weak. */
+  base: number;
+  cells: number;
+  /** Each weak unit as a list names it: a base organization, a cell with its base organization in brackets, a cell under the committee itself. */
+  names: string[];
+}
+
+interface ReportModel extends TreeModel {
   year: number;
   /** report.json's unit, or null. */
   unit: string | null;
@@ -71,8 +89,12 @@ interface ReportModel {
   single: { name: string; kindName: string; label: string; rating: RatingCode; rated: boolean } | null;
   /** The compared year, or null. */
   previous: { year: number; baseOrganizations: Block; cells: Block; members: Block } | null;
-  /** Base organizations rated weak or with weak cells, each with its weak cells. */
-  weak: { label: string; base: number; cells: number; total: number; groups: WeakGroup[]; selves: WeakGroup[]; withCells: WeakGroup[] };
+  /**
+   * Base organizations rated weak or with weak cells, each with its weak cells, then the cells outside base
+   * organizations by what they sit under; `uppers`: the upper committees rated weak; `byUpper`: the same
+   * grouped by upper committee (empty when the data has none).
+   */
+  weak: { label: string; base: number; cells: number; total: number; groups: WeakGroup[]; selves: WeakGroup[]; withCells: WeakGroup[]; uppers: string[]; byUpper: WeakByUpper[]; names: string[] };
   /** Column heads of the appendix: the year's rating codes for organizations and members. */
   codes: { org: { code: RatingCode; short: string; name: string }[]; member: { code: RatingCode; short: string; name: string }[] };
   /** The appendix: one line per base organization. */
@@ -85,6 +107,9 @@ const PARTY_PREFIX = /^(đảng bộ|đảng ủy|đảng uỷ|chi bộ)\s/iu;
 const PROVINCE = /^((đảng bộ|đảng ủy|đảng uỷ)\s+)?(tỉnh\s|thành phố\s+(hà nội|hồ chí minh|hải phòng|đà nẵng|cần thơ|huế)$)/iu;
 /** A decision (Quyết định) is announced; plans, guidance and instructions are carried out. */
 const isDecision = (title: string) => /^quyết định/iu.test(title.trim());
+
+/** The unit's party organization: "xã Hòa Bình" → "Đảng bộ xã Hòa Bình" (unchanged when it already is one). */
+const partyOf = (unit: string): string => (PARTY_PREFIX.test(unit) ? unit : `Đảng bộ ${unit}`);
 
 /** "huyện Bắc Bình" → "Bắc Bình", as headlines name a unit. */
 export function shortUnit(unit: string): string {
@@ -117,13 +142,16 @@ function unstated(list: readonly ReasonCount[]): number {
   return list.reduce((n, r) => n + (r.reason.trim() === '' ? r.count : 0), 0);
 }
 
-export function weakGroups(f: Figures): ReportModel['weak'] {
+export function weakGroups(f: Figures, unit: string | null = null): ReportModel['weak'] {
   const weak = new Set(schemeFor(f.year).weak);
   const label = (code: RatingCode) => wordsFor(f.year, 'org', code).label;
   const groups: WeakGroup[] = [];
+  /** Each group's upper committee, by position in tree.uppers (-1: none). */
+  const upperOf = new Map<WeakGroup, number>();
   let base = 0;
   let cells = 0;
-  const { orgs } = f;
+  const { orgs, tree } = f;
+  const upperName = (at: number) => (at < 0 ? null : orgs.name(tree.uppers[at]!));
   for (let k = 0; k < f.units.length; k++) {
     const u = f.units[k]!;
     const weakCells = f.cellOrder.subarray(f.cellStart[k]!, f.cellStart[k + 1]!).filter((c) => weak.has(orgs.rating(c)!));
@@ -131,16 +159,64 @@ export function weakGroups(f: Figures): ReportModel['weak'] {
     if (!self && weakCells.length === 0) continue;
     base += self ? 1 : 0;
     cells += weakCells.length;
-    groups.push({
+    const group: WeakGroup = {
       name: orgs.name(u),
       kindName: KINDS[orgs.kind(u)!].name,
       self,
       ratingLabel: label(orgs.rating(u)!),
       cells: Array.from(weakCells, (c) => ({ name: orgs.name(c), ratingLabel: label(orgs.rating(c)!) })),
-    });
+      upper: upperName(tree.upperAt[u]!),
+      direct: false,
+    };
+    groups.push(group);
+    upperOf.set(group, tree.upperAt[u]!);
+  }
+  // The cells outside base organizations, by what they sit under (group 0: the reporting committee).
+  for (let g = 0; g < tree.directStart.length - 1; g++) {
+    const weakCells = tree.direct.subarray(tree.directStart[g]!, tree.directStart[g + 1]!).filter((c) => weak.has(orgs.rating(c)!));
+    if (weakCells.length === 0) continue;
+    cells += weakCells.length;
+    const at = g === 0 ? -1 : tree.uppers[g - 1]!;
+    const group: WeakGroup = {
+      name: at < 0 ? (committeeOf(unit)?.name ?? 'Cấp ủy') : orgs.name(at),
+      kindName: at < 0 ? '' : KINDS.dang_bo_cap_tren_co_so.name,
+      self: false,
+      ratingLabel: at < 0 ? '' : label(orgs.rating(at)!),
+      cells: Array.from(weakCells, (c) => ({ name: orgs.name(c), ratingLabel: label(orgs.rating(c)!) })),
+      upper: upperName(g - 1),
+      direct: true,
+    };
+    groups.push(group);
+    upperOf.set(group, g - 1);
+  }
+  const weakUpper = (k: number) => weak.has(orgs.rating(tree.uppers[k]!)!);
+  const uppers = Array.from(tree.uppers).filter((u) => weak.has(orgs.rating(u)!)).map((u) => orgs.name(u));
+  const byUpper: WeakByUpper[] = [];
+  for (let k = 0; k < tree.uppers.length + (tree.uppers.length > 0 ? 1 : 0); k++) {
+    const at = k < tree.uppers.length ? k : -1;
+    const mine = groups.filter((g) => upperOf.get(g) === at);
+    const self = at >= 0 && weakUpper(at);
+    if (mine.length === 0 && !self) continue;
+    byUpper.push({ name: upperName(at), self, groups: mine, base: mine.filter((g) => g.self).length, cells: mine.reduce((n, g) => n + g.cells.length, 0), names: weakNames(mine) });
   }
   const orgWeak = schemeFor(f.year).org.find((c) => weak.has(c))!;
-  return { label: label(orgWeak), base, cells, total: base + cells, groups, selves: groups.filter((g) => g.self), withCells: groups.filter((g) => g.cells.length > 0) };
+  return {
+    label: label(orgWeak),
+    base,
+    cells,
+    total: base + cells + uppers.length,
+    groups,
+    selves: groups.filter((g) => g.self),
+    withCells: groups.filter((g) => g.cells.length > 0),
+    uppers,
+    byUpper,
+    names: weakNames(groups),
+  };
+}
+
+/** Each weak unit of the groups as a list names it: a base organization, a cell with its base organization in brackets, a cell directly under a committee. */
+function weakNames(groups: readonly WeakGroup[]): string[] {
+  return groups.flatMap((g) => [...(g.self ? [g.name] : []), ...g.cells.map((c) => (g.direct ? c.name : `${c.name} (${g.name})`))]);
 }
 
 /** The appendix's columns: the scheme's codes, and UNRANKED / PENDING only where some unit has them. */
@@ -168,18 +244,21 @@ function unitLine(u: UnitFigures, i: number, codes: { org: RatingCode[]; member:
 
 export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): ReportModel {
   const unit = meta.unit ?? null;
-  const only = f.units.length === 1 ? unitAt(f, 0) : undefined;
-  // A single base organization reports on its own cells: "tổ chức đảng", not "tổ chức cơ sở đảng".
-  const title = `Kết quả đánh giá, xếp loại chất lượng tổ chức ${only ? '' : 'cơ sở '}đảng và đảng viên năm`;
+  const only = f.units.length === 1 && f.upperCommittees.total === 0 && f.cells.direct.total === 0 ? unitAt(f, 0) : undefined;
+  // A single base organization reports on its own cells, a commune or a province from 2025 on its cells and
+  // committees of every level: "tổ chức đảng", not "tổ chức cơ sở đảng".
+  const tree = f.upperCommittees.total > 0 || f.cells.direct.total > 0;
+  const title = `Kết quả đánh giá, xếp loại chất lượng tổ chức ${only || tree ? '' : 'cơ sở '}đảng và đảng viên năm`;
   const columns = appendixCodes(f);
   const head = (kind: 'org' | 'member') => columns[kind].map((code) => ({ code, short: RATINGS[code].short, name: wordsFor(f.year, kind, code).name }));
   return {
     year: f.year,
     unit,
     place: unit ?? 'đảng bộ',
-    unitParty: unit ? (PARTY_PREFIX.test(unit) ? unit : `Đảng bộ ${unit}`) : null,
+    unitParty: unit ? partyOf(unit) : null,
     province: unit !== null && PROVINCE.test(unit),
-    headline: unit ? `${shortUnit(unit)}: ${title} ${f.year}` : `${title} ${f.year}`,
+    // From 2025 a commune or a province reports on every level: the headline names its đảng bộ ("Đảng bộ xã Hòa Bình: …").
+    headline: unit ? `${tree ? partyOf(unit) : shortUnit(unit)}: ${title} ${f.year}` : `${title} ${f.year}`,
     publisher: meta.publisher ?? null,
     date: meta.date ? formatDate(meta.date) : null,
     issuer: meta.issuer ?? null,
@@ -202,11 +281,12 @@ export function buildModel(f: Figures, meta: ReportMeta, previous?: Figures): Re
       unstated: { UNRANKED: unstated(f.members.reasons.UNRANKED), PENDING: unstated(f.members.reasons.PENDING) },
       admitted: admittedModel(f.members),
     },
-    allOrgsAssessed: (f.baseOrganizations.byRating.PENDING ?? 0) + (f.cells.byRating.PENDING ?? 0) === 0,
+    allOrgsAssessed: (f.baseOrganizations.byRating.PENDING ?? 0) + (f.cells.byRating.PENDING ?? 0) + (f.upperCommittees.byRating.PENDING ?? 0) === 0,
     single: only ? { name: only.name, kindName: KINDS[only.kind].name, label: wordsFor(f.year, 'org', only.rating).label, rating: only.rating, rated: only.rating !== 'UNRANKED' && only.rating !== 'PENDING' } : null,
     previous: previous ? { year: previous.year, baseOrganizations: previous.baseOrganizations, cells: previous.cells, members: previous.members } : null,
-    weak: weakGroups(f),
+    weak: weakGroups(f, unit),
     codes: { org: head('org'), member: head('member') },
+    ...treeModel(f, unit, columns, previous),
     units: Array.from(eachUnit(f), (u, i) => unitLine(u, i, columns)),
   };
 }
