@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../src/report/json-stream.js';
 import { jsonReport } from '../src/report/json-report.js';
-import { checkText } from './support.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkMembers, checkOrganizations } from '../src/check.js';
+import { finalize } from '../src/figures/aggregate.js';
+import { sortProblems, type Problem } from '../src/problems.js';
+import { bytesSource, checkText, ROOT } from './support.js';
 
 const ORG_HEAD = 'id,name,kind,parent_id,year,rating,score';
 const MEMBER_HEAD = 'id,name,org_id,year,rating,reason,admitted_on,score';
@@ -123,5 +128,22 @@ describe('the tree: each wrong parent, score and band at its line', () => {
   ])('%s', async (_name, year, orgRows, memberRows) => {
     const { problems } = await checkText(orgsWith(year, orgRows), members(year, memberRows), year);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the 2026 fixtures: the byte path and the string path agree', () => {
+  it.each(['xa-hoa-binh-2026', 'tinh-hoa-an-2026'])('%s: the same problems, warnings and JSON', async (name) => {
+    const dir = path.join(ROOT, 'fixtures', name);
+    const run = async (bytePath: boolean) => {
+      const problems: Problem[] = [];
+      const years = new Set([2026, 2025]);
+      const o = await checkOrganizations('organizations.csv', bytesSource(readFileSync(path.join(dir, 'organizations.csv')), 4096, bytePath), years, problems);
+      const m = await checkMembers('members.csv', bytesSource(readFileSync(path.join(dir, 'members.csv')), 4096, bytePath), years, o.result, problems);
+      const f = finalize(o.result!.get(2026)!, m.result.get(2026)!);
+      return { problems: sortProblems(problems), json: [...jsonChunks(jsonReport(f, {}))].join('') };
+    };
+    const strings = await run(false);
+    expect(strings.problems.map((p) => p.code)).toEqual(name.startsWith('xa') ? ['rule-not-rated-reason', 'rule-newly-admitted', 'rule-newly-admitted', 'rule-excellent-disciplined'] : []);
+    expect(await run(true)).toEqual(strings);
   });
 });
