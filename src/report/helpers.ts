@@ -40,6 +40,9 @@ function rating(name: string, x: unknown): RatingCode {
   return x as RatingCode;
 }
 
+/** A share in percent as printed: 25.58 → "25,58%" (the model's shares have two decimals at most). */
+export const formatPercent = (x: number): string => `${formatHundredths(Math.round(x * 100))}%`;
+
 export const HELPERS: Record<string, HelperDelegate> = {
   /** {{number 2904}} → 2.904 */
   number: (n: unknown) => formatCount(count('number', n)),
@@ -49,7 +52,7 @@ export const HELPERS: Record<string, HelperDelegate> = {
     if (a.length === 2) return formatShare(count('percent', a[0]), count('percent', a[1]));
     const x = a[0];
     if (a.length !== 1 || typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{percent}} cần một tỷ lệ phần trăm, hoặc một phần và tổng số, ${a.length ? `nhưng nhận được ${a.map(show).join(' ')}` : 'nhưng không được truyền giá trị nào'}`);
-    return `${formatHundredths(Math.round(x * 100))}%`;
+    return formatPercent(x);
   },
   /** {{ratingName "TSVM"}} → Trong sạch vững mạnh */
   ratingName: (code: unknown) => RATINGS[rating('ratingName', code)].name,
