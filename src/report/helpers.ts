@@ -40,6 +40,9 @@ function rating(name: string, x: unknown): RatingCode {
   return x as RatingCode;
 }
 
+/** Text made one paragraph: its spaces and line breaks one space, none before a comma or a closing bracket, none after an opening one. */
+export const paragraph = (text: string): string => text.replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').replace(/\( /g, '(').trim();
+
 /** A share in percent as printed: 25.58 → "25,58%" (the model's shares have two decimals at most). */
 export const formatPercent = (x: number): string => `${formatHundredths(Math.round(x * 100))}%`;
 
@@ -75,7 +78,7 @@ export const HELPERS: Record<string, HelperDelegate> = {
   },
   /** {{#para}}…{{/para}}: one paragraph on one line, then a blank line (in HTML: a <p>), however the template breaks its source lines. */
   para: function (this: unknown, options: HelperOptions) {
-    const text = options.fn(this).replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').replace(/\( /g, '(').trim();
+    const text = paragraph(options.fn(this));
     if (!text) return '';
     return options.data?.root && (options.data as { html?: boolean }).html ? `<p>${text}</p>\n` : `${text}\n\n`;
   },

@@ -21,6 +21,8 @@ export interface UnitRow {
   parent: string | null;
   rating: RatingCode;
   ratingName: string;
+  /** "HTTNV" (the short forms of RATINGS), for a narrow column. */
+  ratingShort: string;
   /** Its cells: how many, and by rating in the order of the level's cell columns; null at a level without cells. */
   cells: { total: number; counts: number[] } | null;
   /** Its members (its cells' included): how many, and by rating in the order of the member columns. */
@@ -64,6 +66,7 @@ function row(f: Figures, i: number, parent: string | null, members: ArrayLike<nu
     parent,
     rating,
     ratingName: wordsFor(f.year, 'org', rating).name,
+    ratingShort: RATINGS[rating].short,
     cells: cellCounts && level.cellCodes ? { total: sum(cellCounts), counts: counted(cellCounts, level.cellCodes) } : null,
     members: { total: sum(members), counts: counted(members, level.memberCodes) },
   };

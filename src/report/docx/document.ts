@@ -12,6 +12,7 @@ import { LEVELS } from '../levels.js';
 import type { ReportMeta } from '../metadata.js';
 import { buildModel } from '../model.js';
 import { partText, repack, textPart } from '../office/zip.js';
+import { paragraph } from '../helpers.js';
 import { render, type TemplateSet } from '../render.js';
 import { headerOf, type Header } from './header.js';
 import { A4, BODY_SIZE, bodyParagraph, FONT, line, MARGIN, NO_BORDERS, SMALL_SIZE, TEXT_WIDTH, widths } from './style.js';
@@ -19,15 +20,20 @@ import { blockTable, levelTable, weakTable, type WeakRow } from './tables.js';
 
 type Model = ReturnType<typeof buildModel>;
 
-/** A partial of the text templates rendered on its own, as its paragraphs (one a line in the text format). */
-function sayer(set: TemplateSet): (name: string, context: object) => string[] {
-  return (name, context) => {
+/** A partial of the text templates rendered on its own: its paragraphs (one a line in the text format), or as one piece of a sentence. */
+function sayer(set: TemplateSet) {
+  const said = (name: string, context: object) => {
     const p = set.partials[name];
     if (!p) throw new Error(`docx: the text templates have no partial "${name}"`);
-    return render({ ...set, name: p.file, main: p.source }, context)
-      .split('\n')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
+    return render({ ...set, name: p.file, main: p.source }, context);
+  };
+  return {
+    paragraphs: (name: string, context: object) =>
+      said(name, context)
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    inline: (name: string, context: object) => paragraph(said(name, context)),
   };
 }
 
@@ -106,17 +112,17 @@ function body(m: Model, say: ReturnType<typeof sayer>): FileChild[] {
   const out: FileChild[] = [];
   let part = 0;
   const partHeading = (text: string) => out.push(heading(`${ROMAN[part++] ?? String(part)}. ${text.toUpperCase()}`));
-  const lead = say('lead', m);
+  const lead = say.paragraphs('lead', m);
   if (lead.length) {
     partHeading('Công tác lãnh đạo, chỉ đạo');
     out.push(...lead.map((t) => bodyParagraph(t)));
   }
   partHeading('Kết quả kiểm điểm, đánh giá, xếp loại');
-  out.push(...say('overview', m).map((t) => bodyParagraph(t)));
+  out.push(...say.paragraphs('overview', m).map((t) => bodyParagraph(t)));
   let item = 0;
   for (const r of RESULTS.filter((p) => p.when(m))) {
     out.push(heading(`${++item}. ${r.title(m)}`));
-    out.push(...r.partials.flatMap((p) => say(p, m)).map((t) => bodyParagraph(t)));
+    out.push(...r.partials.flatMap((p) => say.paragraphs(p, m)).map((t) => bodyParagraph(t)));
     const t = r.table?.(m);
     if (t) {
       const rows = blockRows(t.block, t.cumulative, t.split ? m.baseOrganizations.kinds : undefined);
@@ -127,11 +133,11 @@ function body(m: Model, say: ReturnType<typeof sayer>): FileChild[] {
           totalChange: t.block.totalChange,
           ofTotal: t.block.total > t.block.rated,
           split: t.split,
-          change: (l) => say('change-cell', { ...l, fromTo: t.block.fromTo }).join(' '),
+          change: (l) => say.inline('change-cell', { ...l, fromTo: t.block.fromTo }),
         }),
       );
       if (t.block.total > t.block.rated && t.block.rated > 0) out.push(note(`Tỷ lệ tính trên ${formatCount(t.block.rated)} ${t.noun} đã được xếp loại.`));
-      if (t.block.fromTo) out.push(note(`Ghi chú: ${say('change-note', { ...m, ...t.block, noun: t.noun }).join(' ')}.`));
+      if (t.block.fromTo) out.push(note(`Ghi chú: ${say.inline('change-note', { ...m, ...t.block, noun: t.noun })}.`));
       out.push(line('', 'left'));
     }
     if (r.partials.includes('weak')) out.push(weakTable(weakRows(m)), line('', 'left'));
@@ -152,7 +158,7 @@ function appendix(f: Figures, m: Model, h: Header): FileChild[] {
   return [
     line('PHỤ LỤC', 'center', { bold: true }),
     line(`Kết quả xếp loại từng ${level.code === 'cells' ? 'chi bộ trực thuộc' : 'tổ chức cơ sở đảng'} năm ${m.year}`, 'center', { bold: true }),
-    line(`(Kèm theo Báo cáo ${h.number.replace(/^Số\s*/u, 'số ')} của ${h.issuer.charAt(0) + h.issuer.slice(1).toLowerCase()})`, 'center', { italics: true }, { after: 240 }),
+    line(h.attached, 'center', { italics: true }, { after: 240 }),
     levelTable(level),
     ...(legend.length ? [note(`Viết tắt: ${legend.map((c) => `${c.short}: ${c.name.toLowerCase()}`).join('; ')}.`)] : []),
   ];

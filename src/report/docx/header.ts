@@ -85,6 +85,8 @@ export interface Header {
   signerTitle: string;
   /** The signer's name, or a blank. */
   signerName: string;
+  /** Under the appendix's title: "(Kèm theo Báo cáo số 45-BC/HU ngày 06/02/2018 của Huyện ủy Bắc Bình)". */
+  attached: string;
   /** "Nơi nhận" lines: "- Ban Tổ chức Tỉnh ủy,", …, "- Lưu." */
   recipients: string[];
 }
@@ -110,17 +112,20 @@ export function headerOf(meta: ReportMeta, year: number): Header {
     const [y, m, d] = meta.date.split('-').map(Number) as [number, number, number];
     date = `ngày ${day(d)} tháng ${month(m)} năm ${y}`;
   }
+  const numberOnly = meta.documentNumber ?? `      -BC/${symbol}`;
+  const dated = meta.date ? meta.date.split('-').reverse().join('/') : `${SHORT}/${SHORT}/${SHORT}`;
   const chapter = issuer !== undefined && /^chi bộ(\s|$)/iu.test(issuer);
   return {
     superior,
     issuer: issuer ? upper(issuer) : BLANK,
-    number: meta.documentNumber ? `Số ${meta.documentNumber}` : `Số       -BC/${symbol}`,
+    number: `Số ${numberOnly}`,
     placeDate: `${place}, ${date}`,
     title: 'BÁO CÁO',
     subject: `Kết quả kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}`,
     onBehalfOf: `T/M ${upper(meta.signer?.onBehalfOf ?? (chapter ? 'Chi bộ' : 'Ban Thường vụ'))}`,
     signerTitle: meta.signer?.title ? upper(meta.signer.title) : BLANK,
     signerName: meta.signer?.name ?? BLANK,
+    attached: `(Kèm theo Báo cáo số ${numberOnly} ngày ${dated} của ${issuer ?? BLANK})`,
     recipients: [...(meta.recipients ?? [BLANK, BLANK]).map((r) => `- ${r.replace(/[,.;]$/u, '')},`), '- Lưu.'],
   };
 }

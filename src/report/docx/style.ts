@@ -1,7 +1,7 @@
 // The measures of a party document (Hướng dẫn 36-HD/VPTW): A4, its margins, Times New Roman 14 for the body,
 // and the small pieces every part of the Word report is made of (a run, a paragraph, a table cell). Sizes in
 // half-points, lengths in twentieths of a point (twips: 567 to the centimetre), as Word stores them.
-import { AlignmentType, BorderStyle, Paragraph, TableCell, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, TableCell, TextDirection, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
 
 export const FONT = 'Times New Roman';
 /** 14 pt, the body's size. */
@@ -9,7 +9,7 @@ export const BODY_SIZE = 28;
 /** 12 pt: the recipients' lines; 13 pt and 11 pt: tables. */
 export const SMALL_SIZE = 24;
 export const TABLE_SIZE = 26;
-export const WIDE_TABLE_SIZE = 22;
+export const WIDE_TABLE_SIZE = 20;
 
 const CM = 567;
 /** A4, portrait: 210 × 297 mm. */
@@ -54,6 +54,8 @@ export interface CellStyle extends RunStyle {
   width: number;
   columnSpan?: number;
   rowSpan?: number;
+  /** Written upwards (the narrow columns' headings of a wide table, as statistical forms have them). */
+  upright?: boolean;
 }
 
 /** A table cell of one or more lines, each a paragraph. */
@@ -62,7 +64,8 @@ export function cell(lines: string | readonly string[], s: CellStyle): TableCell
   return new TableCell({
     width: { size: s.width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 70, right: 70, top: 30, bottom: 30 },
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    ...(s.upright ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
     ...(s.columnSpan ? { columnSpan: s.columnSpan } : {}),
     ...(s.rowSpan ? { rowSpan: s.rowSpan } : {}),
     children: texts.map((t) => line(t, s.align ?? 'left', s)),

@@ -1,7 +1,7 @@
 // The Word report's tables: a block by rating (the rows of ../block-rows.ts, with the md table's columns), the
 // weak units, and a level's units (the appendix). Words of a change come from the shared partial the md and
 // html tables use (change-cell), handed in as `change`.
-import { Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import { HeightRule, Table, TableLayoutType, TableRow, WidthType } from 'docx';
 import { formatCount } from '../../format.js';
 import type { BlockRow } from '../block-rows.js';
 import type { Delta, RatingLine } from '../blocks.js';
@@ -72,7 +72,7 @@ export function weakTable(rows: readonly WeakRow[]): Table {
   const numbered = rows.map((r, i) => ({ ...r, no: i + 1 }));
   return grid(
     [
-      { head: 'STT', weight: 0.7, align: 'center', text: (r) => String(r.no) },
+      { head: 'STT', weight: 0.9, align: 'center', text: (r) => String(r.no) },
       { head: 'Tổ chức đảng', weight: 4, align: 'left', text: (r) => r.name },
       { head: 'Loại', weight: 2.2, align: 'left', text: (r) => r.kindName },
       { head: 'Trực thuộc', weight: 3, align: 'left', text: (r) => r.under },
@@ -84,6 +84,9 @@ export function weakTable(rows: readonly WeakRow[]): Table {
   );
 }
 
+/** The height of a heading row written upwards (a row does not grow to fit such text in every program): 2 cm. */
+const UPRIGHT_HEIGHT = 1134;
+
 /**
  * A level's units, one a row (the appendix, on a landscape page): its kind and rating, then its cells and its
  * members by rating, under two heading rows ("Chi bộ trực thuộc" / "Đảng viên" over their columns).
@@ -91,8 +94,8 @@ export function weakTable(rows: readonly WeakRow[]): Table {
 export function levelTable(level: LevelTable): Table {
   const size = WIDE_TABLE_SIZE;
   const cellCodes = level.cellCodes ?? [];
-  const fixed = [0.6, 4.2, 1.8, 1.6];
-  const counts = [...(level.cellCodes ? [1, ...cellCodes.map(() => 1)] : []), 1, ...level.memberCodes.map(() => 1)];
+  const fixed = [0.9, 4.6, 2.2, 1.6];
+  const counts = [...(level.cellCodes ? [1.1, ...cellCodes.map(() => 1)] : []), 1.1, ...level.memberCodes.map(() => 1)];
   const w = widths([...fixed, ...counts], WIDE_TEXT_WIDTH);
   const span = (from: number, n: number) => w.slice(from, from + n).reduce((a, b) => a + b, 0);
   const head = (text: string, i: number, extra: Partial<CellStyle> = {}) => cell(text, { width: w[i]!, align: 'center', bold: true, size, ...extra });
@@ -104,9 +107,9 @@ export function levelTable(level: LevelTable): Table {
     at += cellCodes.length + 1;
   }
   groups.push(cell('Đảng viên', { width: span(at, level.memberCodes.length + 1), align: 'center', bold: true, size, columnSpan: level.memberCodes.length + 1 }));
-  const second = [...(level.cellCodes ? ['Tổng số', ...cellCodes.map((c) => c.short)] : []), 'Tổng số', ...level.memberCodes.map((c) => c.short)].map((t, j) => head(t, fixed.length + j));
+  const second = [...(level.cellCodes ? ['Tổng số', ...cellCodes.map((c) => c.short)] : []), 'Tổng số', ...level.memberCodes.map((c) => c.short)].map((t, j) => head(t, fixed.length + j, { upright: true }));
   const rows = level.rows.map((u, n) => {
-    const values = [String(n + 1), u.name, level.code === 'cells' ? (u.parent ?? '') : u.kindName, u.ratingName];
+    const values = [String(n + 1), u.name, level.code === 'cells' ? (u.parent ?? '') : u.kindName, u.ratingShort];
     const numbers = [...(u.cells ? [u.cells.total, ...u.cells.counts] : []), u.members.total, ...u.members.counts].map(formatCount);
     return new TableRow({
       cantSplit: true,
@@ -118,6 +121,6 @@ export function levelTable(level: LevelTable): Table {
     columnWidths: w,
     layout: TableLayoutType.FIXED,
     borders: GRID,
-    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: [...firstHeads, ...groups] }), new TableRow({ tableHeader: true, cantSplit: true, children: second }), ...rows],
+    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: [...firstHeads, ...groups] }), new TableRow({ tableHeader: true, cantSplit: true, height: { value: UPRIGHT_HEIGHT, rule: HeightRule.ATLEAST }, children: second }), ...rows],
   });
 }
