@@ -134,7 +134,7 @@ describe('validate --format xlsx', () => {
     const { wb } = await workbook(['validate', '--year', '2025', dir]);
     const rows = rowsOf(wb.getWorksheet('Lỗi')!).slice(1);
     expect(rows.map((r) => [r[1], r[2], path.basename(String(r[3])), r[4]])).toEqual([
-      ['CB9', '', 'members.csv', 5],
+      ['CB9', undefined, 'members.csv', 5], // a cell not in organizations: its id only
       ['CS1', 'Đảng bộ xã A', 'members.csv', 3],
       ['CS1', 'Đảng bộ xã A', 'organizations.csv', 3],
       ['CS2', 'Chi bộ B', 'members.csv', 4],

@@ -8,7 +8,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
  * The entries' time. ZIP stores a local date and time without a zone, and fflate reads it from the Date in
  * local time: a Date made from local fields gives the same fields in every zone.
  */
-const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
+export const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /** The parts of a package by name; undefined when the bytes are not a ZIP. Directory entries are left out. */
 export function parts(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
