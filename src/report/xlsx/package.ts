@@ -19,6 +19,8 @@ export interface SheetOut {
   rows: CellOut[][];
   /** Column widths in characters. */
   widths: number[];
+  /** Row heights in points (a row of wrapped text does not grow by itself in every program). */
+  heights: number[];
   /** Heading rows, frozen and repeated on every printed page; the filter sits on the last. */
   heads: number;
   /** Merged ranges: [firstRow, firstCol, lastRow, lastCol], from 0. */
@@ -92,7 +94,8 @@ function sheetXml(s: SheetOut, first: boolean, strings: Strings): string {
           return `<c ${at} t="s"><v>${strings.of(c.value)}</v></c>`;
         })
         .join('');
-      return `<row r="${r + 1}">${cs}</row>`;
+      const ht = s.heights[r];
+      return `<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cs}</row>`;
     })
     .join('');
   const cols = s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');

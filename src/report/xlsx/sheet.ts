@@ -39,6 +39,22 @@ function shownLength(v: CellValue, format: SheetColumn<unknown>['format']): numb
 /** The longest word of a heading (headings wrap, words do not), or half the heading when it wraps on two lines. */
 const headLength = (head: string) => Math.max(...head.split(/\s+/).map((w) => w.length), Math.ceil(head.length / 2));
 
+/** The height of a line of text, in points (Times New Roman 12). */
+const LINE = 15.75;
+
+/** How many lines `text` takes in `width` characters, wrapped between words. */
+function wrapped(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (used > 0 && used + 1 + word.length > width) {
+      lines++;
+      used = word.length;
+    } else used += (used > 0 ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
 /** A sheet ready to be written, whatever its rows are. */
 export type Sheet = (title: string) => SheetOut;
 
@@ -72,9 +88,16 @@ export function sheetOf<R>(spec: SheetSpec<R>): Sheet {
     for (const r of spec.rows) rows.push(spec.columns.map((c) => ({ value: c.value(r), style: c.format ? STYLE_OF[c.format] : 'text' })));
     const widths = spec.columns.map((c) => {
       const longest = Math.max(headLength(c.head), ...spec.rows.map((r) => shownLength(c.value(r), c.format)));
-      return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest) + 2));
+      return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(longest) + 3)); // (bold headings read wider)
     });
-    return { name: spec.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), rows, widths, heads: grouped ? 2 : 1, merges, title };
+    // Each row as high as its most wrapped cell: a line of 15.75 pt per (width - 1) characters (headings by word).
+    const heights = rows.map((cells, r) => {
+      // (The groups' row: a group spans its columns, a column without one spans both heading rows: one line.)
+      if (grouped && r === 0) return LINE;
+      const lines = cells.map((c, i) => (typeof c.value !== 'string' || c.value === '' ? 1 : r < (grouped ? 2 : 1) ? wrapped(c.value, widths[i]! - 1) : Math.ceil(c.value.length / (widths[i]! - 1))));
+      return LINE * Math.max(1, ...lines);
+    });
+    return { name: spec.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), rows, widths, heights, heads: grouped ? 2 : 1, merges, title };
   };
 }
 
