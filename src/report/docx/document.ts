@@ -10,6 +10,7 @@ import { blockRows } from '../block-rows.js';
 import type { BlockModel } from '../blocks.js';
 import { LEVELS } from '../levels.js';
 import type { ReportMeta } from '../metadata.js';
+import type { Report as FullReport } from '../output.js';
 import { buildModel } from '../model.js';
 import { partText, repack, textPart } from '../office/zip.js';
 import { paragraph } from '../helpers.js';
@@ -167,11 +168,8 @@ function appendix(f: Figures, m: Model, h: Header): FileChild[] {
 /** Page numbers top centre (the first page has none: titlePage). */
 const pageNumbers = () => new PageHeader({ children: [new Paragraph({ alignment: 'center', children: [new TextRun({ font: FONT, size: BODY_SIZE, children: [PageNumber.CURRENT] })] })] });
 
-interface Report {
-  figures: Figures;
-  previous: Figures | undefined;
-  meta: ReportMeta;
-}
+/** What the document is made of: the figures (the compared year's too) and report.json. */
+type Report = Pick<FullReport, 'figures' | 'previous' | 'meta'>;
 
 /** The Word document's bytes: the report's model with the text templates' words. */
 export async function docxBytes(report: Report, templates: TemplateSet): Promise<Uint8Array> {

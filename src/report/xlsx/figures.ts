@@ -6,17 +6,14 @@ import type { Figures } from '../../figures/aggregate.js';
 import { blockRows, type BlockRow } from '../block-rows.js';
 import type { BlockModel } from '../blocks.js';
 import { LEVELS, type LevelTable, type UnitRow } from '../levels.js';
-import type { ReportMeta } from '../metadata.js';
+import type { Report as FullReport } from '../output.js';
 import { buildModel } from '../model.js';
 import { sheetOf, workbookBytes, type Sheet, type SheetColumn, type SheetSpec } from './sheet.js';
 
 type Model = ReturnType<typeof buildModel>;
 
-interface Report {
-  figures: Figures;
-  previous: Figures | undefined;
-  meta: ReportMeta;
-}
+/** What the document is made of: the figures (the compared year's too) and report.json. */
+type Report = Pick<FullReport, 'figures' | 'previous' | 'meta'>;
 
 /** A share in percent (25.58) as the fraction a percent format shows (0,2558). */
 const fraction = (x: number | null) => (x === null ? null : Math.round(x * 100) / 10000);
