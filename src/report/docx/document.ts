@@ -38,6 +38,13 @@ function sayer(set: TemplateSet) {
   };
 }
 
+/**
+ * The most rows a table of the document holds. A district's appendix has a few dozen; a province's thousands
+ * would be hundreds of pages (and gigabytes for the library to build): past this, the document says where the
+ * list is (the workbook, --format xlsx) instead. The prose still names every weak unit.
+ */
+export const MAX_TABLE_ROWS = 500;
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const heading = (text: string) => bodyParagraph(text, { bold: true });
 
@@ -141,7 +148,8 @@ function body(m: Model, say: ReturnType<typeof sayer>): FileChild[] {
       if (t.block.fromTo) out.push(note(`Ghi chú: ${say.inline('change-note', { ...m, ...t.block, noun: t.noun })}.`));
       out.push(line('', 'left'));
     }
-    if (r.partials.includes('weak')) out.push(weakTable(weakRows(m)), line('', 'left'));
+    const weak = r.partials.includes('weak') ? weakRows(m) : [];
+    if (weak.length > 0 && weak.length <= MAX_TABLE_ROWS) out.push(weakTable(weak), line('', 'left'));
   }
   for (const s of m.sections) {
     if (s.heading) partHeading(s.heading);
@@ -156,9 +164,13 @@ function appendix(f: Figures, m: Model, h: Header): FileChild[] {
   const level = m.single ? (levels.find((l) => l.code === 'cells') ?? levels[0]) : levels[0];
   if (!level) return [];
   const legend = [...(level.cellCodes ?? []), ...level.memberCodes].filter((c, i, all) => all.findIndex((d) => d.short === c.short) === i && c.short !== c.name);
+  const what = level.code === 'cells' ? 'chi bộ trực thuộc' : 'tổ chức cơ sở đảng';
+  if (level.rows.length > MAX_TABLE_ROWS) {
+    return [bodyParagraph(`Kết quả xếp loại của từng ${what} (${formatCount(level.rows.length)} ${what}) quá dài để in kèm báo cáo: xem bảng tính số liệu (assess report --format xlsx), trang "${level.name}".`, { italics: true })];
+  }
   return [
     line('PHỤ LỤC', 'center', { bold: true }),
-    line(`Kết quả xếp loại từng ${level.code === 'cells' ? 'chi bộ trực thuộc' : 'tổ chức cơ sở đảng'} năm ${m.year}`, 'center', { bold: true }),
+    line(`Kết quả xếp loại từng ${what} năm ${m.year}`, 'center', { bold: true }),
     line(h.attached, 'center', { italics: true }, { after: 240 }),
     levelTable(level),
     ...(legend.length ? [note(`Viết tắt: ${legend.map((c) => `${c.short}: ${c.name.toLowerCase()}`).join('; ')}.`)] : []),
