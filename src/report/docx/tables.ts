@@ -43,18 +43,18 @@ export interface BlockTableOptions {
 /** A block by rating: as the md table (templates/md/table.hbs), with the same columns. */
 export function blockTable(rows: readonly BlockRow[], o: BlockTableOptions): Table {
   const columns: Column<BlockRow>[] = [
-    { head: 'Xếp loại', weight: 4.2, align: 'left', text: (r) => r.label },
-    { head: `Số ${o.noun}`, weight: 1.5, align: 'right', text: (r) => formatCount(r.count) },
-    { head: 'Tỷ lệ', weight: 1.4, align: 'right', text: (r) => pct(r.share) },
+    { head: 'Xếp loại', weight: 3.6, align: 'left', text: (r) => r.label },
+    { head: `Số ${o.noun}`, weight: 1.4, align: 'right', text: (r) => formatCount(r.count) },
+    { head: 'Tỷ lệ', weight: 1.7, align: 'right', text: (r) => pct(r.share) },
   ];
   if (o.previousYear !== null) {
     const total = o.totalChange ? (o.totalChange.amount ? `${o.totalChange.word} ${formatCount(o.totalChange.amount)}` : 'không đổi') : '';
     columns.push({ head: `So với năm ${o.previousYear}`, weight: 3, align: 'left', text: (r) => (r.line ? o.change(r.line) : r.kind === 'total' ? total : '') });
   }
-  if (o.ofTotal) columns.push({ head: 'Tỷ lệ trên tổng số', weight: 1.6, align: 'right', text: (r) => (r.kind === 'total' ? '' : pct(r.shareOfTotal)) });
+  if (o.ofTotal) columns.push({ head: 'Tỷ lệ trên tổng số', weight: 1.7, align: 'right', text: (r) => (r.kind === 'total' ? '' : pct(r.shareOfTotal)) });
   if (o.split) {
-    columns.push({ head: 'Đảng bộ cơ sở', weight: 1.4, align: 'right', text: (r) => (r.byKind ? formatCount(r.byKind.dang_bo_co_so) : '') });
-    columns.push({ head: 'Chi bộ cơ sở', weight: 1.4, align: 'right', text: (r) => (r.byKind ? formatCount(r.byKind.chi_bo_co_so) : '') });
+    columns.push({ head: 'Đảng bộ cơ sở', weight: 1.3, align: 'right', text: (r) => (r.byKind ? formatCount(r.byKind.dang_bo_co_so) : '') });
+    columns.push({ head: 'Chi bộ cơ sở', weight: 1.3, align: 'right', text: (r) => (r.byKind ? formatCount(r.byKind.chi_bo_co_so) : '') });
   }
   return grid(columns, rows, TEXT_WIDTH, TABLE_SIZE, (r) => (r.kind === 'total' ? { bold: true } : r.kind === 'cumulative' ? { italics: true } : {}));
 }
