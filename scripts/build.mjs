@@ -32,7 +32,8 @@ await build({ entryPoints: ['src/report/formats.ts'], outfile: 'dist/formats.js'
 const { precompileSpec, specKey } = await import(pathToFileURL(path.resolve('dist/render.js')).href);
 const { FORMATS, SHARED_TEMPLATES } = await import(pathToFileURL(path.resolve('dist/formats.js')).href);
 // Each format's folder with its escaping; the shared partials with every escaping a format uses.
-const templated = FORMATS.filter((f) => f.templates !== null);
+// (A folder borrowed by another format with the same escaping, as docx borrows text's, is compiled once.)
+const templated = FORMATS.filter((f, i, all) => f.templates !== null && all.findIndex((g) => g.templates === f.templates && g.escape === f.escape) === i);
 const folders = [...templated.map((f) => [f.templates, [f.escape]]), [SHARED_TEMPLATES, [...new Set(templated.map((f) => f.escape))]]];
 const entries = [];
 for (const [folder, escapes] of folders) {

@@ -1,12 +1,13 @@
 // The command line: the only file that owns the process (argv, exit code, signals, colour).
 //
-//   assess report   --year <YYYY> <DIR> [--format text|md|html|json] [--out FILE | --check FILE]
+//   assess report   --year <YYYY> <DIR> [--format text|md|html|json|docx|xlsx] [--out FILE | --check FILE]
 //                   [--template FILE] [--compare YYYY | --no-compare] [--strict] [--max-problems N]
-//   assess validate --year <YYYY> <DIR> [--format text|json] [--strict] [--max-problems N]
+//   assess validate --year <YYYY> <DIR> [--format text|json|xlsx] [--out FILE] [--strict] [--max-problems N]
 //   assess --version · assess --help · assess help <COMMAND>
 //
 // The report's formats (the choices of its --format, their words in the help) are the rows of
-// src/report/formats.ts; validate's --format is text or json for the problems (src/report/problems-text.ts).
+// src/report/formats.ts; validate's --format is text, json or xlsx for the problems (src/report/problems-text.ts,
+// src/report/xlsx/problems.ts).
 // Everything commander says is said in Vietnamese here: its help (headings, usage, choices and defaults)
 // and its error messages (matched below, one by one, from commander's lib/command.js).
 //
@@ -147,7 +148,8 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
         const format = formatRow(o.format ?? 'text');
         const templated = (f: FormatRow) => f.engine === 'handlebars';
         if (o.template !== undefined && !templated(format)) throw new UsageError(`--template không dùng được với --format ${format.name}`, `bỏ --template, hoặc chọn --format ${formatList((f) => f.name, templated)}`);
-        if (format.output === 'binary' && o.out === undefined) throw new UsageError(`--format ${format.name} cần --out FILE: tệp nhị phân không in ra màn hình được`);
+        if (format.output === 'binary' && o.out === undefined && o.check === undefined) throw new UsageError(`--format ${format.name} cần --out FILE: tệp nhị phân không in ra màn hình được`);
+        if (command === 'validate' && format.name === 'text' && o.out !== undefined) throw new UsageError('--out không dùng với --format text của validate: danh sách lỗi dạng văn bản in ra stderr', 'chọn --format xlsx (bảng tính) hoặc --format json để ghi danh sách lỗi vào tệp');
         if (o.check !== undefined && o.out !== undefined) throw new UsageError('--check và --out không dùng cùng nhau: --check chỉ so sánh, không ghi');
         for (const [flag, value] of [['--out', o.out], ['--check', o.check], ['--template', o.template]] as const) {
           if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} cần tên một tệp, không được để trống`);
@@ -173,7 +175,8 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
     p.command('validate')
       .summary('chỉ kiểm tra dữ liệu, liệt kê mọi lỗi kèm tệp và dòng')
       .description('Chỉ kiểm tra dữ liệu năm YYYY trong thư mục DIR: liệt kê mọi lỗi, kèm tên tệp và số dòng.')
-      .addOption(new Option('--format <FORMAT>', 'cách trình bày kết quả kiểm tra: văn bản trên stderr, hoặc JSON trên stdout').choices(['text', 'json'] satisfies Format[]).default('text')),
+      .addOption(new Option('--format <FORMAT>', 'cách trình bày kết quả kiểm tra: văn bản trên stderr, JSON trên stdout, hoặc bảng tính Excel (cần --out)').choices(['text', 'json', 'xlsx'] satisfies Format[]).default('text'))
+      .option('--out <FILE>', 'ghi danh sách lỗi (--format json hoặc xlsx) vào tệp FILE'),
     'validate',
   );
   return p;

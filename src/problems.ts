@@ -30,6 +30,7 @@ export const PROBLEM_CODES = {
   'base-with-parent': 'tổ chức cơ sở ghi cấp trên',
   'no-rows': 'không có dữ liệu của năm',
   'bad-metadata': 'report.json không hợp lệ',
+  'bad-figures': 'figures.json không hợp lệ',
   'not-csv': 'tệp không phải CSV đọc được',
   'notice-encoding': 'tệp đã được chuyển bảng mã',
   'notice-title-rows': 'bỏ qua các dòng phía trên dòng tên cột',

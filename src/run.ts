@@ -4,16 +4,17 @@
 import { checkInputs } from './check.js';
 import { EXIT } from './errors.js';
 import { formatCount } from './format.js';
-import { locateInputs, readMeta, readText } from './io/inputs.js';
+import { locateInputs, type Inputs, readBytes, readMeta, readText } from './io/inputs.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
 import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
 import { inputFiles, refuseInputs, writeOutput } from './io/write-output.js';
 import { formatRow, type Format } from './report/formats.js';
-import { checkAgainst, produce } from './report/output.js';
+import { checkAgainst, checkOffice, produce } from './report/output.js';
 import { listNotices, listProblems, listWarnings, problemsJson } from './report/problems-text.js';
 import { ProblemList, sortProblems, type Problem, type Selection } from './problems.js';
 import { dayOfIso } from './dates.js';
+import { problemUnits, unitKey } from './validate/problem-units.js';
 import { checkRules } from './figures/rules.js';
 import { committeeOf } from './report/tree-model.js';
 import { settleYears } from './figures/years.js';
@@ -66,7 +67,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   // The templates are read while the data is checked (their files' round trips overlap the work); a
   // problem with them is still reported only once the data has passed, where the report is made.
   const format = formatRow(opts.format);
-  const wantsTemplates = opts.command === 'report' && format.engine === 'handlebars';
+  const wantsTemplates = opts.command === 'report' && format.templates !== null;
   const templateFile = wantsTemplates ? (opts.template ?? defaultTemplate(opts.format)) : undefined;
   const templatesRead = templateFile ? readTemplates(templateFile, format.escape) : undefined;
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
@@ -83,8 +84,9 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const warnings = figures ? sortProblems([...rowWarnings, ...checkRules(figures, inputs.organizations, committeeOf(meta.unit ?? null)?.name)]) : [];
   // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
   const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
-  if (opts.command === 'validate' && opts.format === 'json') {
-    await writeOutput([problemsJson(failed, warnings)], undefined, io.stdout);
+  if (opts.command === 'validate' && opts.format !== 'text') {
+    const listing = opts.format === 'xlsx' ? await problemsXlsx(inputs, failed, warnings, years, opts.year) : problemsJson(failed, warnings);
+    await writeOutput([listing], opts.out, io.stdout, inputFiles(inputs, undefined));
     return failed ? EXIT.invalidData : EXIT.ok;
   }
   if (failed || !figures) return invalid(failed ?? main, io); // (with --strict the warnings are listed there)
@@ -94,17 +96,32 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
     return EXIT.ok;
   }
   const templates = await templatesRead;
-  const output = produce(opts.format, { figures, previous, meta, warnings }, templates);
+  const output = await produce(opts.format, { figures, previous, meta, warnings }, templates);
   io.mark('render');
   if (opts.check !== undefined) {
-    const wanted = [...output].join('');
     // A file much longer than the report differs from it: not read to its end (it may be /dev/zero).
-    const current = await readText(opts.check, 2 * Buffer.byteLength(wanted) + (1 << 20));
-    const diff = current.cut ? `${opts.check}: khác với báo cáo (tệp dài hơn nhiều so với báo cáo sẽ in ra)\n` : await checkAgainst(opts.check, current.text, wanted);
+    const chunks = [...output];
+    const binary = format.output === 'binary';
+    const wanted = binary ? Buffer.concat(chunks as Uint8Array[]) : chunks.join('');
+    const max = 2 * Buffer.byteLength(wanted) + (1 << 20);
+    const current = binary ? await readBytes(opts.check, max) : await readText(opts.check, max);
+    const diff = current.cut
+      ? `${opts.check}: khác với báo cáo (tệp dài hơn nhiều so với báo cáo sẽ in ra)\n`
+      : 'bytes' in current
+        ? await checkOffice(opts.check, current.bytes, wanted as Uint8Array, opts.format)
+        : await checkAgainst(opts.check, current.text, wanted as string);
     io.stderr.write(diff || `${opts.check}: đã khớp với dữ liệu.\n`);
     return diff ? EXIT.invalidData : EXIT.ok;
   }
   await writeOutput(output, opts.out, io.stdout, inputFiles(inputs, templates));
   io.mark('write');
   return EXIT.ok;
+}
+
+/** validate --format xlsx: the problems listed and the warnings, each with the unit its row belongs to. */
+async function problemsXlsx(inputs: Inputs, failed: Selection | undefined, warnings: readonly Problem[], years: ReadonlySet<number>, year: number): Promise<Uint8Array> {
+  const sorted = sortProblems(warnings);
+  const units = await problemUnits(inputs, (file) => tableSource(file).batches(), [...(failed?.listed ?? []), ...sorted], years);
+  const { problemsWorkbook } = await import('./report/xlsx/problems.js');
+  return problemsWorkbook(failed, sorted, (p) => units.get(unitKey(p.file, p.line)), year);
 }

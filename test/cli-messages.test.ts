@@ -76,9 +76,9 @@ describe('help, in Vietnamese', () => {
     ['-h', ['-h'], ['Cách dùng: assess <lệnh> [tùy chọn]', 'Lệnh:']],
     ['help', ['help'], ['Cách dùng: assess <lệnh> [tùy chọn]', 'Lệnh:']],
     ['help help', ['help', 'help'], ['Cách dùng: assess <lệnh> [tùy chọn]']],
-    ['report --help', ['report', '--help'], ['Cách dùng: assess report --year <YYYY> <DIR> [tùy chọn]', 'Đối số:', 'Tùy chọn:', '(một trong: text, md, html, json;', 'mặc định: text)', '(mặc', 'định: 1000)', '--no-compare', '--template <FILE>']],
+    ['report --help', ['report', '--help'], ['Cách dùng: assess report --year <YYYY> <DIR> [tùy chọn]', 'Đối số:', 'Tùy chọn:', '(một trong: text, md, html, json,', 'mặc định: text)', '(mặc', 'định: 1000)', '--no-compare', '--template <FILE>']],
     ['help report', ['help', 'report'], ['Cách dùng: assess report --year <YYYY> <DIR> [tùy chọn]', 'Đối số:']],
-    ['validate --help', ['validate', '--help'], ['Cách dùng: assess validate --year <YYYY> <DIR> [tùy chọn]', '(một trong: text, json; mặc định: text)']],
+    ['validate --help', ['validate', '--help'], ['Cách dùng: assess validate --year <YYYY> <DIR> [tùy chọn]', 'text, json, xlsx; mặc định: text)']],
     ['help validate', ['help', 'validate'], ['Cách dùng: assess validate --year <YYYY> <DIR> [tùy chọn]']],
   ])('%s: on stdout, exit 0', async (_name, argv, says) => {
     const r = await run(argv);
@@ -88,12 +88,13 @@ describe('help, in Vietnamese', () => {
     expectVietnamese(r.stdout);
   });
 
-  it('lists --year first, and validate has no --out', async () => {
+  it('lists --year first, and validate has --out (for json and xlsx) but no --check', async () => {
     const report = (await run(['report', '--help'])).stdout;
     expect(report.indexOf('--year <YYYY>', report.indexOf('Tùy chọn:'))).toBeLessThan(report.indexOf('--format <FORMAT>'));
     const validate = (await run(['validate', '--help'])).stdout;
     expect(validate).toContain('--format <FORMAT>');
-    expect(validate).not.toContain('--out');
+    expect(validate).toContain('--out <FILE>');
+    expect(validate).not.toContain('--check');
   });
 
   it('with no command: says so, then the help, all on stderr; exit 2', async () => {
@@ -117,7 +118,7 @@ describe('usage errors: Vietnamese on stderr, nothing on stdout, exit 2', () => 
     ['help for an unknown command', ['help', 'frobnicate'], 'không có lệnh frobnicate'],
     ['a bad --format', ['report', '--year', '2017', dir, '--format', 'pdf'], 'giá trị "pdf" của tùy chọn --format không hợp lệ: chỉ nhận một trong các giá trị: text, md, html, json'],
     ['a --format validate does not have', ['validate', '--year', '2017', dir, '--format', 'md'], 'chỉ nhận một trong các giá trị: text, json'],
-    ['--out with validate', ['validate', '--year', '2017', dir, '--out', 'x.txt'], 'không có tùy chọn --out'],
+    ['--check with validate', ['validate', '--year', '2017', dir, '--check', 'x.txt'], 'không có tùy chọn --check'],
     ['a missing --year', ['report', dir], 'thiếu tùy chọn --year <YYYY>'],
     ['a missing --year (validate)', ['validate', dir], 'thiếu tùy chọn --year <YYYY>'],
     ['--year without its value', ['report', dir, '--year'], 'thiếu giá trị cho tùy chọn --year <YYYY>'],

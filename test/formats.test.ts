@@ -15,20 +15,22 @@ describe('the formats table', () => {
     for (const name of names) expect(formatRow(name).name).toBe(name);
   });
 
-  it('gives a Handlebars format a template folder with report.hbs, and the JSON none', () => {
+  it('gives a Handlebars format a template folder with report.hbs; docx borrows text’s; json and xlsx none', () => {
     for (const f of FORMATS) {
-      if (f.engine === 'handlebars') {
-        expect(f.templates, f.name).not.toBeNull();
-        expect(existsSync(path.join(TEMPLATES_DIR, f.templates!, 'report.hbs')), f.name).toBe(true);
-      } else {
-        expect(f.templates, f.name).toBeNull();
-      }
+      if (f.engine === 'handlebars') expect(f.templates, f.name).not.toBeNull();
+      if (f.templates !== null) expect(existsSync(path.join(TEMPLATES_DIR, f.templates, 'report.hbs')), f.name).toBe(true);
     }
+    expect(formatRow('docx').templates).toBe('text');
+    expect(FORMATS.filter((f) => f.templates === null).map((f) => f.name)).toEqual(['json', 'xlsx']);
+  });
+
+  it('needs a file for the binary formats only', () => {
+    expect(FORMATS.filter((f) => f.output === 'binary').map((f) => f.name)).toEqual(['docx', 'xlsx']);
   });
 
   it('knows every folder of templates/ (a folder without a row would never be precompiled)', () => {
     const folders = readdirSync(TEMPLATES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    const known = [...FORMATS.flatMap((f) => (f.templates === null ? [] : [f.templates])), SHARED_TEMPLATES].sort();
+    const known = [...new Set(FORMATS.flatMap((f) => (f.templates === null ? [] : [f.templates]))), SHARED_TEMPLATES].sort();
     expect(folders).toEqual(known);
   });
 
@@ -37,7 +39,7 @@ describe('the formats table', () => {
   });
 
   it('words lists as a Vietnamese sentence', () => {
-    expect(formatList((f) => f.description)).toBe('văn bản, Markdown, HTML hoặc JSON');
+    expect(formatList((f) => f.description)).toBe('văn bản, Markdown, HTML, JSON, Word (.docx) hoặc Excel (.xlsx)');
     expect(formatList((f) => f.name, (f) => f.engine === 'handlebars')).toBe('text, md hoặc html');
     expect(formatList((f) => f.name, (f) => f.name === 'json')).toBe('json');
   });
@@ -47,8 +49,9 @@ describe('the command line takes its formats from the table', () => {
   it('report --help lists every format and its word', async () => {
     const r = await runCli(['report', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`một trong: ${FORMATS.map((f) => f.name).join(', ')}`);
-    expect(r.stdout).toContain(formatList((f) => f.description));
+    const help = r.stdout.replace(/\s+/g, ' '); // (wrapped to 80 columns)
+    expect(help).toContain(`một trong: ${FORMATS.map((f) => f.name).join(', ')}`);
+    expect(help).toContain(formatList((f) => f.description));
   });
 
   it('refuses a format not in the table', async () => {

@@ -224,6 +224,12 @@ function lineOf(text: string, jsonPath: readonly PropertyKey[]): number {
 
 /** Reads a text file the user named (--check FILE): missing or unreadable is a usage error. */
 export async function readText(file: string, maxBytes = Infinity): Promise<{ text: string; cut: boolean }> {
+  const { bytes, cut } = await readBytes(file, maxBytes);
+  return { text: cut ? '' : Buffer.from(bytes).toString('utf8'), cut };
+}
+
+/** Reads a file the user named (--check FILE of a Word or Excel file), at most maxBytes: missing or unreadable is a usage error. */
+export async function readBytes(file: string, maxBytes = Infinity): Promise<{ bytes: Uint8Array; cut: boolean }> {
   requireCwd(file);
   let fh;
   try {
@@ -244,9 +250,9 @@ export async function readText(file: string, maxBytes = Infinity): Promise<{ tex
       if (bytesRead === 0) break;
       parts.push(buf.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > maxBytes) return { text: '', cut: true };
+      if (total > maxBytes) return { bytes: new Uint8Array(0), cut: true };
     }
-    return { text: Buffer.concat(parts).toString('utf8'), cut: false };
+    return { bytes: Buffer.concat(parts), cut: false };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`không đọc được ${showPath(file)}: ${fsReason(e, 'đọc')}`);

@@ -10,6 +10,7 @@ import { lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } fr
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
+import type { Chunk } from '../report/output.js';
 import type { TemplateSet } from '../report/render.js';
 import { fsReason, requireCwd, showPath, type Inputs } from './inputs.js';
 
@@ -80,9 +81,9 @@ export async function refuseInputs(out: string | undefined, inputs: readonly str
  * `inputs`: every file the run read (see inputFiles); `out` may not be one of them. Only a call that
  * can never write a file (`out` undefined) may leave them out.
  */
-export async function writeOutput(chunks: Iterable<string>, out: undefined, stdout: Writable): Promise<void>;
-export async function writeOutput(chunks: Iterable<string>, out: string | undefined, stdout: Writable, inputs: readonly string[]): Promise<void>;
-export async function writeOutput(chunks: Iterable<string>, out: string | undefined, stdout: Writable, inputs: readonly string[] = []): Promise<void> {
+export async function writeOutput(chunks: Iterable<Chunk>, out: undefined, stdout: Writable): Promise<void>;
+export async function writeOutput(chunks: Iterable<Chunk>, out: string | undefined, stdout: Writable, inputs: readonly string[]): Promise<void>;
+export async function writeOutput(chunks: Iterable<Chunk>, out: string | undefined, stdout: Writable, inputs: readonly string[] = []): Promise<void> {
   if (out === undefined) return writeStdout(chunks, stdout);
   await refuseInputs(out, inputs);
   let target: string;
@@ -168,15 +169,16 @@ async function danglingTarget(out: string): Promise<string> {
 }
 
 /** Each chunk in turn; with `stoppable`, an interrupt between two chunks stops the write. */
-async function writeChunks(fh: FileHandle, chunks: Iterable<string>, stoppable: boolean): Promise<void> {
+async function writeChunks(fh: FileHandle, chunks: Iterable<Chunk>, stoppable: boolean): Promise<void> {
   for (const chunk of chunks) {
     if (stoppable && interrupted.requested) throw new Interrupted();
-    await fh.write(chunk, null, 'utf8');
+    if (typeof chunk === 'string') await fh.write(chunk, null, 'utf8');
+    else await fh.write(chunk);
   }
   if (stoppable && interrupted.requested) throw new Interrupted();
 }
 
-async function writeInPlace(out: string, target: string, chunks: Iterable<string>): Promise<void> {
+async function writeInPlace(out: string, target: string, chunks: Iterable<Chunk>): Promise<void> {
   try {
     const fh = await open(target, constants.O_WRONLY);
     try {
@@ -198,7 +200,7 @@ function stdoutError(e: unknown): UsageError {
  * Writes to stdout; a reader that went away (`| head`) is not an error, then or later: the rest is dropped.
  * Any other failure (a full disk) is a usage error, said once.
  */
-async function writeStdout(chunks: Iterable<string>, stdout: Writable): Promise<void> {
+async function writeStdout(chunks: Iterable<Chunk>, stdout: Writable): Promise<void> {
   if (!quietPipes.has(stdout)) {
     quietPipes.add(stdout);
     // Every failed write also reaches its callback below, which says it; the stream's 'error' event, with

@@ -3,16 +3,20 @@
 // read, src/run.ts), the template reader (a format's built-in template, src/io/read-templates.ts), the
 // output (which engine makes the bytes, ./output.ts) and the build (the template folders it precompiles,
 // scripts/build.mjs, through dist/formats.js). A new format is a row here and its engine in ./output.ts.
+// docx borrows the text format's templates: its prose is the text report's paragraphs (./docx/body.ts).
 // (`validate --format` is another choice, text or json for the problems: src/cli.ts.)
 
 export interface FormatRow {
   /** The --format value. */
   name: string;
-  /** What makes the bytes: a Handlebars template (./render.ts), or the JSON written in chunks (./json-stream.ts). */
-  engine: 'handlebars' | 'json';
+  /**
+   * What makes the bytes: a Handlebars template (./render.ts), the JSON written in chunks (./json-stream.ts),
+   * a Word document (./docx/document.ts) or a workbook (./xlsx/figures.ts).
+   */
+  engine: 'handlebars' | 'json' | 'docx' | 'xlsx';
   /** Values from the data are HTML-escaped by the template engine (html), or printed as they are. */
   escape: boolean;
-  /** The folder of its built-in template under templates/ (report.hbs and its partials); null without templates. */
+  /** The folder of its built-in template under templates/ (report.hbs and its partials); null without templates. A user's --template only for a Handlebars engine. */
   templates: string | null;
   /** Text may go to stdout; a binary format needs --out (or --check). */
   output: 'text' | 'binary';
@@ -25,6 +29,8 @@ export const FORMATS = [
   { name: 'md', engine: 'handlebars', escape: false, templates: 'md', output: 'text', description: 'Markdown' },
   { name: 'html', engine: 'handlebars', escape: true, templates: 'html', output: 'text', description: 'HTML' },
   { name: 'json', engine: 'json', escape: false, templates: null, output: 'text', description: 'JSON' },
+  { name: 'docx', engine: 'docx', escape: false, templates: 'text', output: 'binary', description: 'Word (.docx)' },
+  { name: 'xlsx', engine: 'xlsx', escape: false, templates: null, output: 'binary', description: 'Excel (.xlsx)' },
 ] as const satisfies readonly FormatRow[];
 
 export type Format = (typeof FORMATS)[number]['name'];

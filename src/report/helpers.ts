@@ -40,6 +40,12 @@ function rating(name: string, x: unknown): RatingCode {
   return x as RatingCode;
 }
 
+/** Text made one paragraph: its spaces and line breaks one space, none before a comma or a closing bracket, none after an opening one. */
+export const paragraph = (text: string): string => text.replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').replace(/\( /g, '(').trim();
+
+/** A share in percent as printed: 25.58 → "25,58%" (the model's shares have two decimals at most). */
+export const formatPercent = (x: number): string => `${formatHundredths(Math.round(x * 100))}%`;
+
 export const HELPERS: Record<string, HelperDelegate> = {
   /** {{number 2904}} → 2.904 */
   number: (n: unknown) => formatCount(count('number', n)),
@@ -49,7 +55,7 @@ export const HELPERS: Record<string, HelperDelegate> = {
     if (a.length === 2) return formatShare(count('percent', a[0]), count('percent', a[1]));
     const x = a[0];
     if (a.length !== 1 || typeof x !== 'number' || !Number.isFinite(x)) throw new HelperError(`{{percent}} cần một tỷ lệ phần trăm, hoặc một phần và tổng số, ${a.length ? `nhưng nhận được ${a.map(show).join(' ')}` : 'nhưng không được truyền giá trị nào'}`);
-    return `${formatHundredths(Math.round(x * 100))}%`;
+    return formatPercent(x);
   },
   /** {{decimal 82.4}} → 82,4 (a score, an average: two decimals at most, half up). */
   decimal: (x: unknown) => {
@@ -77,7 +83,7 @@ export const HELPERS: Record<string, HelperDelegate> = {
   },
   /** {{#para}}…{{/para}}: one paragraph on one line, then a blank line (in HTML: a <p>), however the template breaks its source lines. */
   para: function (this: unknown, options: HelperOptions) {
-    const text = options.fn(this).replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').replace(/\( /g, '(').trim();
+    const text = paragraph(options.fn(this));
     if (!text) return '';
     return options.data?.root && (options.data as { html?: boolean }).html ? `<p>${text}</p>\n` : `${text}\n\n`;
   },

@@ -41,6 +41,17 @@ export const reportMeta = z.strictObject({
   sections: z.optional(z.array(z.strictObject({ heading: z.optional(line), text: line }))),
   /** The author's name, printed last. */
   byline: z.optional(line),
+  // The Word report (--format docx, Hướng dẫn 36-HD/VPTW): each left blank to fill in by hand when absent.
+  /** The document's number and symbol, without "Số": "45-BC/HU". */
+  documentNumber: z.optional(line),
+  /** Where it is issued, before its date: "Bắc Bình". */
+  place: z.optional(line),
+  /** The party committee above the publisher, the header's first line: "Đảng bộ tỉnh Bình Thuận". */
+  superior: z.optional(line),
+  /** Who signs: "T/M Ban Thường vụ" (onBehalfOf: "Ban Thường vụ"), the title ("Phó Bí thư") and the name. */
+  signer: z.optional(z.strictObject({ onBehalfOf: z.optional(line), title: z.optional(line), name: z.optional(line) })),
+  /** Nơi nhận: "Ban Tổ chức Tỉnh ủy"; "Lưu" is added last. */
+  recipients: z.optional(z.array(line)),
 });
 
 export type ReportMeta = z.output<typeof reportMeta>;
