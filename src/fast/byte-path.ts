@@ -7,7 +7,7 @@ import type { MemberCounts } from '../figures/aggregate.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import { ProblemList, type ProblemSink } from '../problems.js';
 import type { RawBytes, TableSource } from '../read/source.js';
-import { MAX_RECORD_CHARS, sniffDelimiter, type Delimiter } from '../read/tokenize.js';
+import { MAX_RECORD_CHARS, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter } from '../read/tokenize.js';
 import { isTitleLine, MAX_TITLE_LINES, MEMBER_COLUMNS, ORG_COLUMNS, type ColumnSpec } from '../validate/columns.js';
 import { titleNotice, type Checked } from '../validate/drive.js';
 import { MemberChecker } from '../validate/member-checker.js';
@@ -100,8 +100,8 @@ export async function scanMembers(
 /**
  * The header line read from the first chunks (title lines above it skipped, as the string path does), with
  * the bytes up to its end and those after it; undefined when there is none, or it or a line above it is
- * unusual (quotes, bad bytes, no header among the first lines): the string path then reads the file and says
- * what it has to.
+ * unusual (bad bytes, a quote anywhere but in a header on the first line, a quote the tokenizer finds fault
+ * with, no header among the first lines): the string path then reads the file and says what it has to.
  */
 async function headerLine(
   chunks: AsyncIterator<Buffer>,
@@ -117,14 +117,25 @@ async function headerLine(
       head = Buffer.concat([head, r.value]);
     }
     const text = head.toString('utf8', at, nl + 1);
-    if (text.includes('"') || text.includes('\ufffd')) return undefined;
+    // A quoted header (some exporters quote every field) is read by the tokenizer, as the string path reads
+    // it; only on the first line, where both paths sniff the delimiter from the same line.
+    if ((text.includes('"') && above.length > 0) || text.includes('\ufffd')) return undefined;
     const delimiter = sniffDelimiter(text);
-    const fields = text.replace(/\r?\n$/, '').split(delimiter);
+    const fields = text.includes('"') ? oneRecord(text, delimiter) : text.replace(/\r?\n$/, '').split(delimiter);
+    if (!fields) return undefined;
     at = nl + 1;
     if (!isTitleLine(fields, columns)) return { fields, delimiter, line: above.length + 1, bytes: at, after: head.subarray(at), above };
-    if (above.length + 1 >= MAX_TITLE_LINES) return undefined;
+    if (text.includes('"') || above.length + 1 >= MAX_TITLE_LINES) return undefined;
     above.push({ fields });
   }
+}
+
+/** The fields of a line with quotes, when the tokenizer reads it as one record without fault, else undefined. */
+function oneRecord(text: string, delimiter: Delimiter): string[] | undefined {
+  const tokenizer = new Tokenizer(delimiter);
+  const issues: CsvIssue[] = [];
+  const records = [...tokenizer.push(text, issues), ...tokenizer.end(issues)];
+  return issues.length === 0 && records.length === 1 && records[0]!.endLine === 1 ? records[0]!.fields : undefined;
 }
 
 async function* rest(first: Buffer, more: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {

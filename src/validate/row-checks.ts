@@ -42,8 +42,8 @@ export const ORG_ROW_CHECKS = {
 
 /** Problems the string tokenizer finds in a record: the byte path hands any irregular line to it (fast/line-scanner.ts). */
 export const RECORD_CHECKS = {
-  'unclosed-quote': { handOver: 'a line with a quote' },
-  'text-after-quote': { handOver: 'a line with a quote' },
+  'unclosed-quote': { handOver: 'a line with a quote that split() does not read (only "…" fields with no quote inside, closed before the delimiter or the line end)' },
+  'text-after-quote': { handOver: 'a line with a quote that split() does not read (only "…" fields with no quote inside, closed before the delimiter or the line end)' },
   'record-too-long': { handOver: 'a line over MAX_RECORD_CHARS' },
   'bad-encoding': { handOver: 'a line that is not valid UTF-8, or holds U+FFFD' },
 } as const satisfies Partial<Record<ProblemCode, ByteHandling>>;
