@@ -171,7 +171,7 @@ export abstract class LineScanner {
   /** The string tokenizer takes over from the current line until it has no record waiting. */
   private startTokenizer(): void {
     this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-    this.decoder = new TextDecoder('utf-8');
+    this.decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a line may start with U+FEFF: it is text here
   }
 
   /** Feeds the string tokenizer a line (or the rest of the chunk); hands the byte path back once it is idle. */
