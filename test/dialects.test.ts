@@ -1,8 +1,10 @@
 // The dialects users' exports come in, through both paths: the same records written every field quoted
-// (header too) must give, on the byte path (src/fast/), the string path's problems and figures byte for byte,
-// and (for a valid district) the figures of the plain file. Inputs: every fixture and the bad-input
-// catalogue re-written in each dialect, and random files with odd cells and every kind of quoting.
-import { readFileSync } from 'node:fs';
+// (header too), or as Excel's "Unicode Text" (UTF-16 LE or BE with BOM, tab, CRLF), must give, on the byte path
+// (src/fast/), the string path's problems and figures byte for byte, and (for a valid district) the figures
+// of the plain file. Inputs: every fixture and the bad-input catalogue re-written in each dialect, random
+// files with odd cells and every kind of quoting, and (through the files, on the byte path as a user's run
+// takes it) a district large enough for it.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +15,8 @@ import { Tokenizer, sniffDelimiter, type CsvIssue } from '../src/read/tokenize.j
 import { jsonChunks } from '../src/report/json-stream.js';
 import { jsonReport } from '../src/report/json-report.js';
 import { formatProblem } from '../src/report/problems-text.js';
-import { bytesSource, fixtureFolders, SMALL } from './support.js';
+import { runCli } from './in-process.js';
+import { bytesSource, fixtureFolders, scratch, SMALL } from './support.js';
 
 /** How a file is written: its delimiter, line end, which fields are quoted, and its bytes. */
 interface Dialect {
@@ -21,20 +24,24 @@ interface Dialect {
   eol: '\n' | '\r\n';
   /** 'needed': only fields holding a delimiter, a quote or a line break; 'all': every field, the header too. */
   quote: 'needed' | 'all';
-  encoding: 'utf-8';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
 }
 
 const PLAIN: Dialect = { delimiter: ',', eol: '\n', quote: 'needed', encoding: 'utf-8' };
 const DIALECTS: Record<string, Dialect> = {
   'every field quoted': { ...PLAIN, quote: 'all' },
   'every field quoted, semicolons, CRLF': { delimiter: ';', eol: '\r\n', quote: 'all', encoding: 'utf-8' },
+  'UTF-16 LE, tab, CRLF (Excel "Unicode Text")': { delimiter: '\t', eol: '\r\n', quote: 'needed', encoding: 'utf-16le' },
+  'UTF-16 BE, every field quoted': { delimiter: ',', eol: '\n', quote: 'all', encoding: 'utf-16be' },
 };
 
 /** Records (the header first) written in a dialect. */
 function write(records: readonly string[][], d: Dialect): Buffer {
   const quote = (f: string) => (d.quote === 'all' || f.includes(d.delimiter) || /["\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
   const text = records.map((r) => r.map(quote).join(d.delimiter) + d.eol).join('');
-  return Buffer.from(text, 'utf8');
+  if (d.encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return d.encoding === 'utf-16le' ? utf16 : utf16.swap16();
 }
 
 /** A CSV file's records, as the tokenizer reads it (broken lines dropped: the dialect re-writes what was read). */
@@ -103,4 +110,35 @@ describe.each(Object.entries(DIALECTS))('%s: byte path = string path', (_name, d
       { numRuns: 100 },
     );
   }, 60_000);
+});
+
+describe('through the files, on the byte path (a district over 64 KB): every dialect gives the plain file\'s JSON', () => {
+  // 60 committees of 30 cells, 3 000 members; names with commas and quotes, a reason with a line break.
+  const orgs: string[][] = [['id', 'name', 'kind', 'parent_id', 'year', 'rating']];
+  const members: string[][] = [['id', 'name', 'org_id', 'year', 'rating', 'reason']];
+  const RATINGS = ['HTXSNV', 'HTTNV', 'HTTNV', 'HTNV', 'KHTNV', 'UNRANKED'];
+  for (let c = 1; c <= 60; c++) {
+    orgs.push([`DB${c}`, `Đảng bộ xã Số ${c}`, 'dang_bo_co_so', '', String(YEAR), 'HTTNV']);
+    for (let k = 1; k <= 30; k++) orgs.push([`DB${c}-C${k}`, `Chi bộ thôn ${k}, xã "${c}"`, 'chi_bo_truc_thuoc', `DB${c}`, String(YEAR), c % 7 === 0 ? 'HTNV' : 'HTTNV']);
+  }
+  for (let i = 1; i <= 3000; i++) {
+    const rating = RATINGS[i % RATINGS.length]!;
+    members.push([`DV${i}`, i % 97 === 0 ? `Lê Văn "Út", ${i}` : `Nguyễn Văn ${i}`, `DB${(i % 60) + 1}-C${(i % 30) + 1}`, String(YEAR), rating, rating === 'UNRANKED' ? (i % 5 === 0 ? 'Ốm dài ngày\n(nằm viện)' : 'Miễn sinh hoạt') : '']);
+  }
+
+  async function report(d: Dialect): Promise<string> {
+    const dir = scratch('assess-dialect-');
+    writeFileSync(path.join(dir, 'organizations.csv'), write(orgs, d));
+    writeFileSync(path.join(dir, 'members.csv'), write(members, d));
+    const r = await runCli(['report', '--year', String(YEAR), dir, '--format', 'json', '--no-compare']);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  }
+
+  it.each(Object.entries(DIALECTS))('%s', async (_name, d) => {
+    const plain = await report(PLAIN);
+    expect(Buffer.byteLength(write(members, PLAIN))).toBeGreaterThan(64 << 10);
+    expect(JSON.parse(plain).members.total).toBe(3000);
+    expect(await report(d)).toBe(plain);
+  });
 });

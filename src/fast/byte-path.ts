@@ -1,11 +1,12 @@
-// The byte path's orchestration, for a UTF-8 file at scale: the header read as text from the first chunks
-// (title lines above it skipped, as the string path does), then the body through OrgScanner or (members,
-// on one or two threads) scanRange, then the hashed duplicate candidates confirmed against the ids read
-// again. Whenever the header is unusual or unusable it answers undefined, and check.ts takes the string
+// The byte path's orchestration, for a UTF-8 or UTF-16 file at scale (its text as UTF-8 bytes: RawBytes in
+// read/source.ts): the header read as text from the first chunks (title lines above it skipped, as the string
+// path does), then the body through OrgScanner or (members, on one or two threads) scanRange, then the hashed
+// duplicate candidates confirmed against the ids read again. Whenever the header is unusual or unusable it answers undefined, and check.ts takes the string
 // path (validate/drive.ts), which says everything exactly as for a small file.
 import type { MemberCounts } from '../figures/aggregate.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import { ProblemList, type ProblemSink } from '../problems.js';
+import type { Encoding } from '../read/decode.js';
 import type { RawBytes, TableSource } from '../read/source.js';
 import { MAX_RECORD_CHARS, sniffDelimiter, Tokenizer, type CsvIssue, type Delimiter } from '../read/tokenize.js';
 import { isTitleLine, MAX_TITLE_LINES, MEMBER_COLUMNS, ORG_COLUMNS, type ColumnSpec } from '../validate/columns.js';
@@ -18,10 +19,13 @@ import { bytesPerLine } from './line-scanner.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan-members.js';
 import { OrgScanner } from './scan-orgs.js';
 
-/** A TableSource that can also scan the members' body (from byte `bodyStart`) on several threads (io/parallel.ts). */
+/** A TableSource that can also scan the members' body on several threads (io/parallel.ts). */
 export interface ByteSource extends TableSource {
-  /** Undefined when the file cannot be split at a record boundary (one thread then). */
-  parallel?: (job: ScanJob, orgs: OrgIndex, bodyStart: number) => Promise<ScanResult | undefined>;
+  /**
+   * `body`: the file's byte where the body starts (after the BOM and the header), and its encoding. Undefined
+   * when the file cannot be split at a record boundary (one thread then).
+   */
+  parallel?: (job: ScanJob, orgs: OrgIndex, body: { start: number; encoding: Encoding }) => Promise<ScanResult | undefined>;
 }
 
 /** Below this size (hand-made files) the string path costs nothing noticeable and keeps exact id sets. */
@@ -29,10 +33,10 @@ const BYTE_PATH_MIN = 64 << 10;
 /** Below this size a second thread costs more to start than it saves. */
 const PARALLEL_MIN = 48 << 20;
 
-/** The file's bytes when the byte path takes it (plain UTF-8, at scale), else undefined (and the file closed). */
-export async function bytePathBytes(source: TableSource): Promise<RawBytes | undefined> {
+/** The file's bytes when the byte path takes it (UTF-8 or UTF-16, at scale), else undefined (and the file closed). */
+export async function bytePathBytes(source: TableSource): Promise<(RawBytes & { encoding: Encoding }) | undefined> {
   const raw = source.raw ? await source.raw() : undefined;
-  if (raw && raw.encoding === 'utf-8' && raw.size >= (source.bytePathMin ?? BYTE_PATH_MIN)) return raw;
+  if (raw && raw.encoding !== 'other' && raw.size >= (source.bytePathMin ?? BYTE_PATH_MIN)) return raw as RawBytes & { encoding: Encoding };
   raw?.close();
   return undefined;
 }
@@ -60,7 +64,7 @@ export async function scanOrganizations(file: string, raw: RawBytes, years: Read
  */
 export async function scanMembers(
   file: string,
-  raw: RawBytes,
+  raw: RawBytes & { encoding: Encoding },
   years: ReadonlySet<number>,
   orgs: OrgIndex | undefined,
   problems: ProblemSink,
@@ -81,7 +85,9 @@ export async function scanMembers(
   let result: ScanResult | undefined;
   if (source.parallel && raw.size >= PARALLEL_MIN) {
     raw.close();
-    result = await source.parallel(job, orgs, raw.bom + header.bytes);
+    // The body's start in the file: UTF-16 has two bytes a code unit (the header is checked free of U+FFFD).
+    const start = raw.bom + (raw.encoding === 'utf-8' ? header.bytes : 2 * header.chars);
+    result = await source.parallel(job, orgs, { start, encoding: raw.encoding });
     if (!result) {
       const again = await source.raw!();
       const it = again.chunks[Symbol.asyncIterator]();
@@ -106,9 +112,10 @@ export async function scanMembers(
 async function headerLine(
   chunks: AsyncIterator<Buffer>,
   columns: readonly ColumnSpec[],
-): Promise<{ fields: string[]; delimiter: Delimiter; line: number; bytes: number; after: Buffer; above: { fields: string[] }[] } | undefined> {
+): Promise<{ fields: string[]; delimiter: Delimiter; line: number; bytes: number; chars: number; after: Buffer; above: { fields: string[] }[] } | undefined> {
   let head = Buffer.alloc(0);
   const above: { fields: string[] }[] = [];
+  let chars = 0; // the lines' length as text (UTF-16 code units)
   for (let at = 0; ; ) {
     let nl = -1;
     while ((nl = head.indexOf(10, at)) === -1) {
@@ -124,7 +131,8 @@ async function headerLine(
     const fields = text.includes('"') ? oneRecord(text, delimiter) : text.replace(/\r?\n$/, '').split(delimiter);
     if (!fields) return undefined;
     at = nl + 1;
-    if (!isTitleLine(fields, columns)) return { fields, delimiter, line: above.length + 1, bytes: at, after: head.subarray(at), above };
+    chars += text.length;
+    if (!isTitleLine(fields, columns)) return { fields, delimiter, line: above.length + 1, bytes: at, chars, after: head.subarray(at), above };
     if (text.includes('"') || above.length + 1 >= MAX_TITLE_LINES) return undefined;
     above.push({ fields });
   }
