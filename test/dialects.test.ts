@@ -2,8 +2,8 @@
 // (header too), or as Excel's "Unicode Text" (UTF-16 LE or BE with BOM, tab, CRLF), must give, on the byte path
 // (src/fast/), the string path's problems and figures byte for byte, and (for a valid district) the figures
 // of the plain file. Inputs: every fixture and the bad-input catalogue re-written in each dialect, random
-// files with odd cells and every kind of quoting, and (through the files, on the byte path as a user's run
-// takes it) a district large enough for it.
+// files with odd cells, every kind of quoting and repeated ids, and (through the files, on the byte path as a
+// user's run takes it) a district large enough for it, valid and with one duplicate member id.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -112,7 +112,7 @@ describe.each(Object.entries(DIALECTS))('%s: byte path = string path', (_name, d
   }, 60_000);
 });
 
-describe('through the files, on the byte path (a district over 64 KB): every dialect gives the plain file\'s JSON', () => {
+describe('through the files, on the byte path (a district over 64 KB): every dialect gives the plain file\'s answers', () => {
   // 60 committees of 30 cells, 3 000 members; names with commas and quotes, a reason with a line break.
   const orgs: string[][] = [['id', 'name', 'kind', 'parent_id', 'year', 'rating']];
   const members: string[][] = [['id', 'name', 'org_id', 'year', 'rating', 'reason']];
@@ -126,19 +126,28 @@ describe('through the files, on the byte path (a district over 64 KB): every dia
     members.push([`DV${i}`, i % 97 === 0 ? `Lê Văn "Út", ${i}` : `Nguyễn Văn ${i}`, `DB${(i % 60) + 1}-C${(i % 30) + 1}`, String(YEAR), rating, rating === 'UNRANKED' ? (i % 5 === 0 ? 'Ốm dài ngày\n(nằm viện)' : 'Miễn sinh hoạt') : '']);
   }
 
-  async function report(d: Dialect): Promise<string> {
+  // One member id written twice: record 2 900 takes the id of record 40 (DV40). Their physical lines (the
+  // reasons' line breaks move them on):
+  const duplicated = members.map((r, i) => (i === 2900 ? ['DV40', ...r.slice(1)] : r));
+  const lineOf = (k: number) => 1 + members.slice(0, k).reduce((n, r) => n + r.join('').split('\n').length, 0);
+
+  async function run(d: Dialect, rows = members): Promise<{ code: number; stdout: string }> {
     const dir = scratch('assess-dialect-');
     writeFileSync(path.join(dir, 'organizations.csv'), write(orgs, d));
-    writeFileSync(path.join(dir, 'members.csv'), write(members, d));
-    const r = await runCli(['report', '--year', String(YEAR), dir, '--format', 'json', '--no-compare']);
-    expect(r.code, r.stderr).toBe(0);
-    return r.stdout;
+    writeFileSync(path.join(dir, 'members.csv'), write(rows, d));
+    return runCli(rows === members ? ['report', '--year', String(YEAR), dir, '--format', 'json', '--no-compare'] : ['validate', '--year', String(YEAR), dir, '--format', 'json']);
   }
 
-  it.each(Object.entries(DIALECTS))('%s', async (_name, d) => {
-    const plain = await report(PLAIN);
+  it.each(Object.entries({ plain: PLAIN, ...DIALECTS }))('%s', async (_name, d) => {
     expect(Buffer.byteLength(write(members, PLAIN))).toBeGreaterThan(64 << 10);
-    expect(JSON.parse(plain).members.total).toBe(3000);
-    expect(await report(d)).toBe(plain);
+    const plain = await run(PLAIN);
+    expect(JSON.parse(plain.stdout).members.total).toBe(3000);
+    expect(await run(d)).toMatchObject({ code: 0, stdout: plain.stdout });
+    // The duplicate: one problem, at its line, naming the first; confirmed on bytes, the same in every dialect.
+    const dup = await run(d, duplicated);
+    expect(dup.code).toBe(1);
+    expect(JSON.parse(dup.stdout).problems).toEqual([
+      { file: expect.stringMatching(/members\.csv$/), line: lineOf(2900), column: 'id', value: 'DV40', code: 'duplicate-id', message: `cột "id", giá trị "DV40": mã này đã có ở dòng ${lineOf(40)} (năm 2017); mỗi mã chỉ được xuất hiện một lần trong một năm` },
+    ]);
   });
 });

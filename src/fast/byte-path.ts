@@ -13,8 +13,7 @@ import { isTitleLine, MAX_TITLE_LINES, MEMBER_COLUMNS, ORG_COLUMNS, type ColumnS
 import { titleNotice, type Checked } from '../validate/drive.js';
 import { MemberChecker } from '../validate/member-checker.js';
 import { OrgChecker } from '../validate/org-checker.js';
-import { clean } from '../validate/schema.js';
-import { confirmDuplicates, type HashedIdSet } from './hashed-ids.js';
+import { confirmDuplicates, idsAtLines, type HashedIdSet } from './hashed-ids.js';
 import { bytesPerLine } from './line-scanner.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanResult } from './scan-members.js';
 import { OrgScanner } from './scan-orgs.js';
@@ -97,7 +96,7 @@ export async function scanMembers(
     result = await scanRange(job, scanOrgs(orgs), rest(after, chunks));
   }
   mine.absorb(result.problems);
-  await confirmCandidates(checker, result.ids, source, checker.header.index.id);
+  await confirmCandidates(checker, result.ids, source, { bytes: header.bytes, line: header.line + 1, delimiter });
   if (problems instanceof ProblemList) problems.absorb(mine);
   else for (const p of mine.select().listed) problems.push(p);
   return { result: result.counts, usable: true, years: result.yearsSeen };
@@ -164,15 +163,17 @@ async function* skipBytes(it: AsyncIterator<Buffer>, n: number): AsyncGenerator<
   }
 }
 
-/** Reads the ids at the candidate lines again and reports the true duplicates. */
-async function confirmCandidates(checker: MemberChecker, ids: Map<number, HashedIdSet>, source: TableSource, idColumn: number): Promise<void> {
+/**
+ * Reads the ids at the candidate lines again and reports the true duplicates: the file's bytes once more, line
+ * ends counted, only the candidate records tokenized (idsAtLines).
+ */
+async function confirmCandidates(checker: MemberChecker, ids: Map<number, HashedIdSet>, source: TableSource, body: { bytes: number; line: number; delimiter: Delimiter }): Promise<void> {
   const sets: [number, number[]][] = [...ids].map(([year, set]) => [year, set.candidates()]);
-  const wanted = new Set(sets.flatMap(([, c]) => c));
-  if (wanted.size === 0) return;
-  const idAt = new Map<number, string>();
-  for await (const batch of source.batches()) {
-    for (const r of batch.records) if (wanted.has(r.line)) idAt.set(r.line, clean(r.fields[idColumn] ?? ''));
-  }
+  const wanted = [...new Set(sets.flatMap(([, c]) => c))].sort((a, b) => a - b);
+  if (wanted.length === 0) return;
+  const raw = await source.raw!();
+  const idAt = await idsAtLines(skipBytes(raw.chunks[Symbol.asyncIterator](), body.bytes), body.line, wanted, body.delimiter, checker.header.index.id);
+  raw.close();
   for (const [year, candidates] of sets) {
     for (const [line, first] of confirmDuplicates(candidates, idAt)) checker.reportDuplicate(line, idAt.get(line)!, first, year);
   }

@@ -18,7 +18,7 @@ export const MEMBER_ROW_CHECKS = {
   'rating-scheme': { handOver: 'a rating cell that allowedRating does not find in the year scheme' },
   'bad-date': { handOver: 'an admitted_on cell, not blank, that parseDateBytes does not read' },
   'future-date': { handOver: 'an admitted_on date that parseDateBytes reads after the end of the row\'s year' },
-  'duplicate-id': { bytes: 'ids hashed into HashedIdSet, candidates confirmed on the ids read again' },
+  'duplicate-id': { bytes: 'ids hashed into HashedIdSet, candidates confirmed on their records read again (idsAtLines: line ends counted on bytes, only those records tokenized)' },
   'unknown-org': { handOver: 'an org_id the cell table does not hold' },
   'not-a-cell': { handOver: 'an org_id the cell table does not hold (it holds cells only)' },
 } as const satisfies Partial<Record<ProblemCode, ByteHandling>>;
