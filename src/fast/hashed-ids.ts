@@ -23,10 +23,16 @@ export class HashedIdSet implements IdSet {
   /** Sets of later parts of the same file, with their line offsets: searched together with this one. */
   private readonly later: { set: HashedIdSet; offset: number }[] = [];
 
-  /** Sized for about `expected` ids (buckets grow past that). */
+  /** Int32s a bucket takes at its first id. */
+  private readonly per: number;
+
+  /**
+   * Sized for about `expected` ids (buckets grow past that). A bucket's memory is taken at its first id: a year
+   * that has no rows (the year compared with, absent from the file) costs nothing.
+   */
   constructor(expected = 1 << 12) {
-    const per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
-    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(per));
+    this.per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
+    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(0));
   }
 
   /** Never answers "duplicate" at once: equal hashes become candidates, confirmed later. */
@@ -41,7 +47,7 @@ export class HashedIdSet implements IdSet {
     let arr = this.buckets[b]!;
     const n = this.used[b]!;
     if (n + 3 > arr.length) {
-      const bigger = new Int32Array(arr.length * 2);
+      const bigger = new Int32Array(Math.max(this.per, arr.length * 2));
       bigger.set(arr);
       this.buckets[b] = arr = bigger;
     }
