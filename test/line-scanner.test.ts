@@ -90,10 +90,10 @@ describe('the scanner reads any text as the tokenizer does', () => {
               const order = (xs: { line: number }[]) => [...xs].sort((a, b) => a.line - b.line || ('issue' in a ? 1 : 0) - ('issue' in b ? 1 : 0));
               expect(order(got)).toEqual(order(want));
             }),
-            { numRuns: 20 },
+            { numRuns: 15 },
           ),
       ),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
