@@ -1,8 +1,9 @@
 // The byte path's orchestration, for a UTF-8 or UTF-16 file at scale (its text as UTF-8 bytes: RawBytes in
 // read/source.ts): the header read as text from the first chunks (title lines above it skipped, as the string
 // path does), then the body through OrgScanner or (members, on one or two threads) scanRange, then the hashed
-// duplicate candidates confirmed against the ids read again. Whenever the header is unusual or unusable it answers undefined, and check.ts takes the string
-// path (validate/drive.ts), which says everything exactly as for a small file.
+// duplicate candidates confirmed against the ids read again. Whenever the header is unusual or unusable it
+// answers undefined, and check.ts takes the string path (validate/drive.ts), which says everything exactly as
+// for a small file.
 import type { MemberCounts } from '../figures/aggregate.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import { ProblemList, type ProblemSink } from '../problems.js';
