@@ -1,27 +1,32 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 30k,300k,6M] [--runs N]
+// npm run bench [-- --size 30k,300k,6M,12M] [--runs N] [--dialects 6M|none]
 //
-// For each size (default: all three), generates (deterministically, into the temp folder, reused when
+// For each size (default: all four), generates (deterministically, into the temp folder, reused when
 // present) a national data set in the contract's format, then times whole processes: `assess report
 // --format json` and `assess report` on it, next to a plain read of the same bytes (cat), DuckDB (npm
 // @duckdb/node-api, installed into a temp folder) and Miller (Debian's `mlr`) when they can be had. Once:
-// `node -e ''`, a one-row run (the fixed cost) and `assess report` on the Bắc Bình fixture. Prints median
-// wall time, rows per second and peak RSS (GNU time), then the targets: those at the largest size, and how
-// the cost per row grows from one size to the next.
+// `node -e ''`, a one-row run (the fixed cost) and `assess report` on the Bắc Bình fixture. Then the same
+// data at 6 M as the files users make (scripts/lib/dialects.mjs: every field quoted, UTF-16 tab CRLF, one
+// duplicate member id), each run in turn with the plain file and DuckDB (alternated rounds: the machine may
+// be shared), each variant's JSON compared byte for byte with the plain file's. Prints median wall time, rows
+// per second and peak RSS (GNU time), the load average, then the targets of issue 16 and how the cost per
+// row grows from one size to the next.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIALECTS, duplicateLines, writeDialect } from './lib/dialects.mjs';
 import { mulberry32 } from './lib/fixtures.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
-const SIZES = { '30k': 30_000, '300k': 300_000, '6M': 6_000_000 };
+const SIZES = { '30k': 30_000, '300k': 300_000, '6M': 6_000_000, '12M': 12_000_000 };
 const sizes = opt('--size', Object.keys(SIZES).join(',')).split(',');
 for (const size of sizes) if (!(SIZES[size] ?? Number(size))) throw new Error(`--size: one or more of ${Object.keys(SIZES).join(', ')} (or a number), comma-separated`);
 const RUNS_OPT = opt('--runs', undefined);
+const DIALECT_SIZE = opt('--dialects', sizes.includes('6M') ? '6M' : 'none');
 const YEAR = 2019;
 const GEN_VERSION = 2;
 
@@ -78,23 +83,36 @@ async function generate(dir, members) {
 // ---------------------------------------------------------------- timing
 const HAS_TIME = existsSync('/usr/bin/time');
 
-/** Runs a command `runs` times; median wall seconds and the median of peak RSS (MB). */
-function measure(cmd, cmdArgs, { runs, cwd = ROOT, env = {} }) {
-  const walls = [];
-  const rss = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    // stdout is discarded (as `> /dev/null`): capturing it here would time this script's reading, not theirs.
-    const opts = { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] };
-    const r = HAS_TIME ? spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], opts) : spawnSync(cmd, cmdArgs, opts);
-    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-    walls.push(wall);
-    if (HAS_TIME) rss.push(Number(r.stderr.trim().split('\n').at(-1).split(' ')[1]) / 1024);
-  }
-  const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-  return { wall: med(walls), rss: rss.length ? med(rss) : NaN, min: Math.min(...walls) };
+/** One run of a command: wall seconds, peak RSS (MB); its stdout to `out` (a file) or discarded. */
+function once(cmd, cmdArgs, { cwd = ROOT, env = {}, codes = [0], out } = {}) {
+  const t0 = process.hrtime.bigint();
+  // stdout is discarded (as `> /dev/null`): capturing it here would time this script's reading, not theirs.
+  const fd = out ? openSync(out, 'w') : 'ignore';
+  const opts = { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', fd, 'pipe'] };
+  const r = HAS_TIME ? spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], opts) : spawnSync(cmd, cmdArgs, opts);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (out) closeSync(fd);
+  if (!codes.includes(r.status)) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  return { wall, rss: HAS_TIME ? Number(r.stderr.trim().split('\n').at(-1).split(' ')[1]) / 1024 : NaN };
 }
+
+const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const summary = (rs) => ({ wall: med(rs.map((r) => r.wall)), rss: med(rs.map((r) => r.rss)), min: Math.min(...rs.map((r) => r.wall)) });
+
+/** Runs a command `runs` times; median wall seconds and the median of peak RSS (MB). */
+function measure(cmd, cmdArgs, { runs, ...rest }) {
+  return summary(Array.from({ length: runs }, () => once(cmd, cmdArgs, rest)));
+}
+
+/** Runs each of `jobs` ([name, cmd, args, opts]) once a round, `runs` rounds: the medians of each, the load alike for all. */
+function alternate(jobs, runs) {
+  const all = jobs.map(() => []);
+  for (let r = 0; r < runs; r++) jobs.forEach(([, cmd, args, o], i) => all[i].push(once(cmd, args, o)));
+  return Object.fromEntries(jobs.map(([name], i) => [name, summary(all[i])]));
+}
+
+/** The load average now (1, 5, 15 minutes): the machine is shared, so the figures are read beside it. */
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 
 function duckdb() {
   const home = path.join(tmpdir(), 'assess-bench-duckdb');
@@ -130,10 +148,11 @@ if (rows.length < 5) process.exit(1);
 // ---------------------------------------------------------------- run
 const BIN = path.join(ROOT, 'bin', 'assess.js');
 const report = (dir, year, ...more) => [BIN, 'report', '--year', String(year), dir, ...more];
-const line = (name, r, n) => console.log(`  ${name.padEnd(44)} ${r.wall.toFixed(3).padStart(8)} s ${n ? `${(n / r.wall / 1e6).toFixed(2).padStart(6)} M rows/s` : ''.padStart(15)} ${Number.isNaN(r.rss) ? '' : `${r.rss.toFixed(0).padStart(6)} MB`}`);
+const line = (name, r, n) => console.log(`  ${name.padEnd(56)} ${r.wall.toFixed(3).padStart(8)} s ${n ? `${(n / r.wall / 1e6).toFixed(2).padStart(6)} M rows/s` : ''.padStart(15)} ${Number.isNaN(r.rss) ? '' : `${r.rss.toFixed(0).padStart(6)} MB`}`);
 
 // Once: bare Node, the fixed cost of a run (start-up, a one-row data set), the district report.
 const ONCE_RUNS = Number(RUNS_OPT ?? 9);
+console.log(`load average (1, 5, 15 min): ${load()}`);
 console.log(`once (${ONCE_RUNS} runs each, median)`);
 const nodeBare = measure(process.execPath, ['-e', ''], { runs: ONCE_RUNS });
 line("node -e ''", nodeBare);
@@ -158,14 +177,16 @@ for (const size of sizes) {
   const bytes = statSync(path.join(dir, 'members.csv')).size + statSync(path.join(dir, 'organizations.csv')).size;
   const orgRows = readFileSync(path.join(dir, 'organizations.csv')).reduce((n, b) => n + (b === 10 ? 1 : 0), 0) - 1;
   const rows = MEMBERS + orgRows;
-  console.log(`${MEMBERS.toLocaleString('en')} members + ${orgRows.toLocaleString('en')} organizations, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, median`);
+  console.log(`${MEMBERS.toLocaleString('en')} members + ${orgRows.toLocaleString('en')} organizations, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, median; load ${load()}`);
   const add = (name, r, n) => (line(name, r, n), r);
   const at = { size, rows, members: MEMBERS };
   add('cat (plain read of the same bytes)', measure('cat', [path.join(dir, 'organizations.csv'), path.join(dir, 'members.csv')], { runs }), rows);
-  at.json = add('assess report --format json', measure(process.execPath, report(dir, YEAR, '--format', 'json'), { runs }), rows);
+  // assess and DuckDB (2 threads) in turn, so that their ratio is taken under the same load.
+  const pair = alternate([['json', process.execPath, report(dir, YEAR, '--format', 'json')], ...(d ? [['duck2', process.execPath, [d.script, dir, '2'], { cwd: d.home }]] : [])], runs);
+  at.json = add('assess report --format json', pair.json, rows);
   add('assess report (text)', measure(process.execPath, report(dir, YEAR), { runs }), rows);
   if (d) {
-    at.duck2 = add('DuckDB counts + checks, 2 threads', measure(process.execPath, [d.script, dir, '2'], { cwd: d.home, runs }), rows);
+    at.duck2 = add('DuckDB counts + checks, 2 threads', pair.duck2, rows);
     add('DuckDB counts + checks, 1 thread', measure(process.execPath, [d.script, dir, '1'], { cwd: d.home, runs }), rows);
   } else console.log('  DuckDB: could not be installed from npm; skipped');
   if (mlr) at.miller = add('Miller count -g rating (members, no checks)', measure(mlr, ['--icsv', '--ojson', 'count', '-g', 'rating', path.join(dir, 'members.csv')], { runs }), MEMBERS);
@@ -173,13 +194,64 @@ for (const size of sizes) {
   bySize.push(at);
 }
 
+// The files users make, at one size (6 M by default): every field quoted, UTF-16 tab CRLF, one duplicate id,
+// each run in turn with the plain file and DuckDB; each variant's JSON compared with the plain file's.
+let dialects;
+if (DIALECT_SIZE !== 'none') {
+  const MEMBERS = SIZES[DIALECT_SIZE] ?? Number(DIALECT_SIZE);
+  const runs = Number(RUNS_OPT ?? (MEMBERS >= 1_000_000 ? 5 : 7));
+  const base = path.join(tmpdir(), `assess-bench-${DIALECT_SIZE}`);
+  await generate(base, MEMBERS);
+  const kinds = ['quoted', 'utf16', 'duplicate'];
+  for (const k of kinds) await writeDialect(base, `${base}-${k}`, k);
+  console.log(`\nthe same ${DIALECT_SIZE} as the files users make (${runs} rounds, each job once a round, medians; load ${load()})`);
+  // The answers first: each variant's JSON byte for byte the plain one's; the duplicate said once, at its line.
+  const out = path.join(tmpdir(), 'assess-bench-out');
+  mkdirSync(out, { recursive: true });
+  once(process.execPath, report(base, YEAR, '--format', 'json'), { out: path.join(out, 'plain.json') });
+  const plainJson = readFileSync(path.join(out, 'plain.json'));
+  const same = {};
+  for (const k of ['quoted', 'utf16']) {
+    once(process.execPath, report(`${base}-${k}`, YEAR, '--format', 'json'), { out: path.join(out, `${k}.json`) });
+    same[k] = readFileSync(path.join(out, `${k}.json`)).equals(plainJson);
+  }
+  once(process.execPath, [BIN, 'validate', '--year', String(YEAR), `${base}-duplicate`, '--format', 'json'], { out: path.join(out, 'duplicate.json'), codes: [1] });
+  const { line: dupLine, first } = duplicateLines(MEMBERS);
+  const problems = JSON.parse(readFileSync(path.join(out, 'duplicate.json'), 'utf8')).problems;
+  same.duplicate = problems.length === 1 && problems[0].code === 'duplicate-id' && problems[0].line === dupLine && problems[0].message.includes(`đã có ở dòng ${first} `);
+  rmSync(out, { recursive: true, force: true });
+  const json = (dir, o) => [process.execPath, report(dir, YEAR, '--format', 'json'), o];
+  const t = alternate([
+    ['plain', ...json(base)],
+    ...kinds.map((k) => [k, ...json(`${base}-${k}`, k === 'duplicate' ? { codes: [1] } : {})]),
+    ...(d ? [['duck2', process.execPath, [d.script, base, '2'], { cwd: d.home }]] : []),
+  ], runs);
+  const ratio = (r) => (t.duck2 ? `${(r.wall / t.duck2.wall).toFixed(2)} × DuckDB` : '');
+  line(`assess, plain (${ratio(t.plain)})`, t.plain);
+  line(`assess, ${DIALECTS.quoted.label} (${ratio(t.quoted)})`, t.quoted);
+  line(`assess, ${DIALECTS.utf16.label.replace(' (Excel "Unicode Text")', '')} (${ratio(t.utf16)})`, t.utf16);
+  line(`assess, one duplicate id, exit 1 (${ratio(t.duplicate)})`, t.duplicate);
+  if (t.duck2) line('DuckDB counts + checks, 2 threads, plain', t.duck2);
+  console.log(`  every field quoted: JSON byte for byte the plain one's: ${same.quoted ? 'yes' : 'NO'}; UTF-16: ${same.utf16 ? 'yes' : 'NO'}; the duplicate said once, at line ${dupLine}, naming line ${first}: ${same.duplicate ? 'yes' : 'NO'}`);
+  console.log(`  (load average after: ${load()})`);
+  dialects = { t, same };
+}
+
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
+const at6 = bySize.find((r) => r.size === '6M');
+const at12 = bySize.find((r) => r.size === '12M');
+console.log('\ntargets (issue 16; ratios from the same rounds)');
+if (at6?.duck2) console.log(`  6M plain ≤ 1.0 × DuckDB (2 threads), ≤ 300 MB: ${(at6.json.wall / at6.duck2.wall).toFixed(2)} ×, ${at6.json.rss.toFixed(0)} MB: ${verdict(at6.json.wall <= at6.duck2.wall && at6.json.rss <= 300)}`);
+if (dialects?.t.duck2) {
+  for (const k of ['quoted', 'utf16', 'duplicate']) {
+    const r = dialects.t[k];
+    console.log(`  ${k} ≤ 1.5 × DuckDB on the plain file, ≤ 400 MB, the plain file's answers: ${(r.wall / dialects.t.duck2.wall).toFixed(2)} ×, ${r.rss.toFixed(0)} MB: ${verdict(r.wall <= 1.5 * dialects.t.duck2.wall && r.rss <= 400 && dialects.same[k])}`);
+  }
+}
+if (at12) console.log(`  12M peak RSS ≤ 400 MB (linear time: the marginal cost below): ${at12.json.rss.toFixed(0)} MB: ${verdict(at12.json.rss <= 400)}`);
+console.log(`  Bắc Bình ≤ 1.5 × node -e '': ${bb.wall.toFixed(3)} s vs ${(1.5 * nodeBare.wall).toFixed(3)} s (${(bb.wall / nodeBare.wall).toFixed(2)} ×): ${verdict(bb.wall <= 1.5 * nodeBare.wall)}`);
 const big = bySize.reduce((a, b) => (b.rows > a.rows ? b : a));
-console.log(big.members >= SIZES['6M'] ? `\ntargets (at ${big.size})` : `\ntargets (set for 6M; at ${big.size} for reference only)`);
-if (big.duck2) console.log(`  wall ≤ 2 × DuckDB (2 threads): ${big.json.wall.toFixed(2)} s vs ${(2 * big.duck2.wall).toFixed(2)} s: ${verdict(big.json.wall <= 2 * big.duck2.wall)}`);
-if (big.miller) console.log(`  wall < Miller's bare count: ${big.json.wall.toFixed(2)} s vs ${big.miller.wall.toFixed(2)} s: ${verdict(big.json.wall < big.miller.wall)}`);
-console.log(`  peak RSS ≤ 400 MB: ${big.json.rss.toFixed(0)} MB: ${verdict(big.json.rss <= 400)}`);
-console.log(`  Bắc Bình ≤ 3 × node -e '': ${bb.wall.toFixed(3)} s vs ${(3 * nodeBare.wall).toFixed(3)} s: ${verdict(bb.wall <= 3 * nodeBare.wall)}`);
+if (big.miller) console.log(`  (at ${big.size}: Miller's bare count ${big.miller.wall.toFixed(2)} s, assess ${big.json.wall.toFixed(2)} s)`);
 
 // How cost grows with size. "Per row, less the one-row run": what each row costs on average once start-up
 // is paid; it still carries the JIT's warm-up (the scanning code runs interpreted for its first thousands

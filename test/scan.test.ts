@@ -49,6 +49,7 @@ describe('byte path = string path', () => {
     ['invalid UTF-8', Buffer.concat([Buffer.from(`${M}\nDV9,`), Buffer.from([0xc3, 0x28]), Buffer.from(',CB1,2017,HTNV,\nDV10,B,CB1,2017,HTNV,\n')])],
     ['no newline at the end', `${M}\nDV9,A,CB1,2017,HTNV,`],
     ['a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SMALL.members)])],
+    ['a line starting with U+FEFF (text, not a BOM)', `${M}\n\ufeff,A,CB1,2017,HTNV,\n\ufeffDV9,A,CB1,2017,HTNV,\n`],
     ['reasons in two spellings', `${M}\nDV9,A,CB1,2017,UNRANKED,miễn sinh hoạt\nDV10,B,CB1,2017,Không xếp loại,MIỄN SINH HOẠT\n`],
   ])('%s', async (_name, members) => {
     await same(SMALL.organizations, members, 2017);

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finalize, type Figures } from '../src/figures/aggregate.js';
 import { checkMembers, checkOrganizations } from '../src/check.js';
+import type { Encoding } from '../src/read/decode.js';
 import type { Batch, TableSource } from '../src/read/source.js';
+import { toUtf8 } from '../src/read/utf16.js';
 import type { Problem } from '../src/problems.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer } from '../src/read/tokenize.js';
 import { scratch } from './temp.js';
@@ -86,22 +88,37 @@ export const SMALL = {
   ].join('\n'),
 };
 
-/** A file's bytes as the checkers read them: in chunks of `chunk`, down the byte path whatever their size (`bytePath`), or as text. */
+/** The encoding a file's byte-order mark announces (UTF-8 without one), and the mark's length. */
+function bomOf(bytes: Uint8Array): { encoding: Encoding; bom: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  return { encoding: 'utf-8', bom: 0 };
+}
+
+/**
+ * A file's bytes as the checkers read them: in chunks of `chunk`, down the byte path whatever their size
+ * (`bytePath`; UTF-16 transcoded as io/read-table.ts does), or as text (decoded as the string path decodes).
+ */
 export function bytesSource(bytes: Buffer, chunk: number, bytePath: boolean): TableSource {
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  const { encoding, bom } = bomOf(bytes);
+  const body = bytes.subarray(bom);
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   return {
     batches: () => batches(text),
     bytePathMin: 0,
     raw: bytePath
       ? async () => ({
-          encoding: 'utf-8',
+          encoding,
           size: bytes.length,
-          bom: bytes[0] === 0xef ? 3 : 0,
+          bom,
           close: () => {},
-          chunks: (async function* () {
-            const body = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3) : bytes;
-            for (let i = 0; i < body.length; i += chunk) yield body.subarray(i, i + chunk);
-          })(),
+          chunks: toUtf8(
+            (async function* () {
+              for (let i = 0; i < body.length; i += chunk) yield body.subarray(i, i + chunk);
+            })(),
+            encoding,
+          ),
         })
       : undefined,
   };

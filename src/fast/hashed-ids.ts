@@ -1,12 +1,16 @@
 // The byte path's id sets: two 32-bit hashes and the line in typed arrays (12 bytes an id instead of ~100
 // for a Map of strings), behind validate/idset.ts's IdSet. A hash hit is only a *candidate*: candidates are
-// confirmed against the ids themselves (a second look at just those rows, confirmDuplicates) before any
-// duplicate is reported. Exact all the same. The hash (src/hash.ts) is the one the cell table and the
+// confirmed against the ids themselves (a second look at just those rows: idsAtLines reads their records
+// again, confirmDuplicates compares) before any duplicate is reported. Exact all the same. The hash (src/hash.ts) is the one the cell table and the
 // organizations' table find ids by.
+import { TextDecoder } from 'node:util';
 import { HASH, hashString } from '../hash.js';
+import { MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter } from '../read/tokenize.js';
 import type { IdSet } from '../validate/idset.js';
+import { clean } from '../validate/schema.js';
 
 const BUCKETS = 256;
+const LF = 10;
 
 /**
  * Hashed ids, partitioned: each (h1, h2, line) is appended to one of 256 buckets by the top byte of h1,
@@ -19,10 +23,16 @@ export class HashedIdSet implements IdSet {
   /** Sets of later parts of the same file, with their line offsets: searched together with this one. */
   private readonly later: { set: HashedIdSet; offset: number }[] = [];
 
-  /** Sized for about `expected` ids (buckets grow past that). */
+  /** Int32s a bucket takes at its first id. */
+  private readonly per: number;
+
+  /**
+   * Sized for about `expected` ids (buckets grow past that). A bucket's memory is taken at its first id: a year
+   * that has no rows (the year compared with, absent from the file) costs nothing.
+   */
   constructor(expected = 1 << 12) {
-    const per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
-    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(per));
+    this.per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
+    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(0));
   }
 
   /** Never answers "duplicate" at once: equal hashes become candidates, confirmed later. */
@@ -37,7 +47,7 @@ export class HashedIdSet implements IdSet {
     let arr = this.buckets[b]!;
     const n = this.used[b]!;
     if (n + 3 > arr.length) {
-      const bigger = new Int32Array(arr.length * 2);
+      const bigger = new Int32Array(Math.max(this.per, arr.length * 2));
       bigger.set(arr);
       this.buckets[b] = arr = bigger;
     }
@@ -140,4 +150,52 @@ export function confirmDuplicates(candidates: readonly number[], idAt: ReadonlyM
     else out.push([line, first]);
   }
   return out;
+}
+
+/**
+ * The id (cleaned, as the string path reads it) of the record that starts at each of `lines` (sorted, each a
+ * record's first line), from the body's bytes (`chunks`, whose first byte starts physical line `firstLine`):
+ * line ends are counted on bytes and only those records are tokenized, from their first line to their end.
+ * A whole file read through the string path again, for one duplicate, cost as much as the first reading.
+ */
+export async function idsAtLines(chunks: AsyncIterable<Buffer>, firstLine: number, lines: readonly number[], delimiter: Delimiter, idColumn: number): Promise<Map<number, string>> {
+  const ids = new Map<number, string>();
+  let line = firstLine;
+  let k = 0;
+  let tok: Tokenizer | undefined;
+  let decoder: TextDecoder | undefined;
+  const read = (records: { fields: string[]; line: number }[], issues: CsvIssue[]) => {
+    if (records.length === 0 && issues.length === 0) return; // the record goes on over the next line
+    if (records[0]?.line === lines[k]) ids.set(lines[k]!, clean(records[0]!.fields[idColumn] ?? ''));
+    line = tok!.nextLine;
+    tok = undefined;
+    k++;
+  };
+  for await (const buf of chunks) {
+    for (let pos = 0; pos < buf.length && k < lines.length; ) {
+      if (tok) {
+        const nl = buf.indexOf(LF, pos);
+        const stop = nl === -1 ? buf.length : nl + 1;
+        const issues: CsvIssue[] = [];
+        read(tok.push(decoder!.decode(buf.subarray(pos, stop), { stream: true }), issues), issues);
+        pos = stop;
+      } else if (lines[k]! < line) k++; // (not a record's first line: never asked)
+      else if (lines[k] === line) {
+        tok = new Tokenizer(delimiter, MAX_RECORD_CHARS, line);
+        decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      } else {
+        const nl = buf.indexOf(LF, pos);
+        if (nl === -1) break;
+        line++;
+        pos = nl + 1;
+      }
+    }
+    if (k >= lines.length) break;
+  }
+  if (tok) {
+    // the file ended inside the record (its last line has no line end)
+    const issues: CsvIssue[] = [];
+    read([...tok.push(decoder!.decode(), issues), ...tok.end(issues)], issues);
+  }
+  return ids;
 }

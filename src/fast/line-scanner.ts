@@ -1,6 +1,7 @@
 // Lines of CSV bytes, the common part of the byte paths (members: scan-members.ts, organizations: scan-orgs.ts). A
-// plain line (no quote, valid UTF-8, not over-long) goes to the subclass's `plain`, on bytes; a line it
-// declines, and any irregular stretch (quotes, bad bytes, over-long lines), is decoded and read by the
+// plain line (valid UTF-8, not over-long, its fields unquoted or simply quoted: `"…"` with no quote inside,
+// closed right before the delimiter or the line's end) goes to the subclass's `plain`, on bytes; a line it
+// declines, and any irregular stretch (other quotes, bad bytes, over-long lines), is decoded and read by the
 // string tokenizer, whose records go to `slowRecord`: the reference path, so the problems said are the
 // same either way (test/scan.test.ts, test/scan-orgs.test.ts).
 import { isUtf8 } from 'node:buffer';
@@ -21,7 +22,9 @@ export abstract class LineScanner {
   private tok: Tokenizer | undefined;
   private decoder: TextDecoder | undefined;
   private readonly delim: number;
-  /** The fields of the line `split` last read: bytes [starts[i], ends[i]). */
+  /** The line being read holds a quote: `split` reads its quoted fields (splitQuoted). */
+  private quoted = false;
+  /** The fields of the line `split` last read: bytes [starts[i], ends[i]) (inside the quotes of a quoted field). */
   protected readonly starts = new Int32Array(1024);
   protected readonly ends = new Int32Array(1024);
 
@@ -38,8 +41,12 @@ export abstract class LineScanner {
   protected abstract slowRecord(record: RawRecord): void;
   protected abstract csvIssue(issue: CsvIssue): void;
 
-  /** Cuts bytes [start, end) at the delimiter into starts / ends; true when it has the header's width. */
+  /**
+   * Cuts bytes [start, end) at the delimiter into starts / ends; true when it has the header's width (and, on a
+   * line with quotes, every quote is one splitQuoted reads).
+   */
   protected split(buf: Buffer, start: number, end: number): boolean {
+    if (this.quoted) return this.splitQuoted(buf, start, end);
     const { starts, ends, delim } = this;
     let n = 0;
     let s = start;
@@ -58,6 +65,35 @@ export abstract class LineScanner {
       ends[n] = end;
     }
     return n + 1 === this.width;
+  }
+
+  /**
+   * split for a line with quotes, as the tokenizer reads it: each field is either unquoted with no quote in
+   * it, or opens with a quote and has no other quote up to the closing one, which stands right before the
+   * delimiter or the line's end (its value is what lies between). Anything else (a doubled quote, a quote
+   * inside a field, text after a closing quote, a quoted field running over the line's end) answers false:
+   * the tokenizer reads that line.
+   */
+  private splitQuoted(buf: Buffer, start: number, end: number): boolean {
+    const { starts, ends, delim } = this;
+    let n = 0;
+    for (let s = start; ; s++) {
+      let fieldStart = s;
+      if (s < end && buf[s] === QUOTE) {
+        fieldStart = s + 1;
+        s = buf.indexOf(QUOTE, fieldStart);
+        if (s === -1 || s >= end) return false;
+        if (n < starts.length) ends[n] = s;
+        s++;
+        if (s < end && buf[s] !== delim) return false;
+      } else {
+        while (s < end && buf[s] !== delim) if (buf[s++] === QUOTE) return false;
+        if (n < starts.length) ends[n] = s;
+      }
+      if (n < starts.length) starts[n] = fieldStart;
+      n++;
+      if (s >= end) return n === this.width;
+    }
   }
 
   /**
@@ -120,7 +156,8 @@ export abstract class LineScanner {
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
       if (nextBad !== -1 && nextBad < pos) nextBad = buf.indexOf(U_FFFD, pos);
       const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-      const irregular = (nextQuote !== -1 && nextQuote < nl) || (nextBad !== -1 && nextBad < nl) || nl - pos > MAX_RECORD_CHARS || (!valid && !isUtf8(buf.subarray(pos, nl)));
+      this.quoted = nextQuote !== -1 && nextQuote < nl;
+      const irregular = (nextBad !== -1 && nextBad < nl) || nl - pos > MAX_RECORD_CHARS || (!valid && !isUtf8(buf.subarray(pos, nl)));
       if (irregular || (end > pos && !this.plain(buf, pos, end))) {
         this.startTokenizer();
         continue;
@@ -134,7 +171,7 @@ export abstract class LineScanner {
   /** The string tokenizer takes over from the current line until it has no record waiting. */
   private startTokenizer(): void {
     this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-    this.decoder = new TextDecoder('utf-8');
+    this.decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a line may start with U+FEFF: it is text here
   }
 
   /** Feeds the string tokenizer a line (or the rest of the chunk); hands the byte path back once it is idle. */

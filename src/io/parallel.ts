@@ -1,7 +1,8 @@
 // The members file on both cores, the file and thread part: a worker (io/worker.ts) scans the first part
 // (fast/parallel.ts's WORKER_SHARE) while this thread counts the lines up to the split (to number its own
-// lines) and then scans the rest; the results merge exactly (fast/parallel.ts). A split that cuts a record
-// (an odd number of quotes before it, or a record still open at the worker's end) is not used: one thread then.
+// lines) and then scans the rest; the results merge exactly (fast/parallel.ts). A UTF-16 file is split at a
+// line end of its own (read/utf16.ts) and each thread transcodes its part. A split that cuts a record (the
+// worker, which read everything before it as one thread would, ends inside one) is not used: one thread then.
 import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Progress } from './progress.js';
@@ -9,6 +10,8 @@ import { scanOrgs, scanRange, type ScanJob, type ScanResult } from '../fast/scan
 import type { CellTableData } from '../fast/cell-table.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import { mergeResults, packOrgs, unpackResult, WORKER_SHARE, type PackedResult } from '../fast/parallel.js';
+import type { Encoding } from '../read/decode.js';
+import { LineEnds, lineStartAfter, toUtf8 } from '../read/utf16.js';
 
 /** The chunks of a stream, telling `seen` the size of each as it passes. */
 export async function* counted(stream: AsyncIterable<unknown>, seen: (bytes: number) => void): AsyncGenerator<Buffer> {
@@ -39,25 +42,22 @@ export async function* readRange(path: string, start: number, end: number): Asyn
   }
 }
 
-/** Lines and quotes in bytes [0, end) of the file. */
-async function countLinesAndQuotes(path: string, end: number): Promise<{ lines: number; quotes: number }> {
-  let lines = 0;
-  let quotes = 0;
-  for await (const chunk of readRange(path, 0, end)) {
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-    for (let i = chunk.indexOf(34); i !== -1; i = chunk.indexOf(34, i + 1)) quotes++;
-  }
-  return { lines, quotes };
+/** Line ends in bytes [0, end) of the file, in its encoding. */
+async function countLines(path: string, end: number, encoding: Encoding): Promise<number> {
+  const lines = new LineEnds(encoding);
+  for await (const chunk of readRange(path, 0, end)) lines.push(chunk);
+  return lines.count;
 }
 
-/** The first line start at or after `at`, or -1 when none comes within a megabyte. */
-async function lineStartAfter(path: string, at: number): Promise<number> {
+/** The first line start at or after `at` (even, in UTF-16), or -1 when none comes within a megabyte. */
+async function lineStartFrom(path: string, at: number, encoding: Encoding): Promise<number> {
+  const from = encoding === 'utf-8' ? at : at - (at & 1);
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, at);
-    const nl = buf.subarray(0, bytesRead).indexOf(10);
-    return nl === -1 ? -1 : at + nl + 1;
+    const { bytesRead } = await fh.read(buf, 0, buf.length, from);
+    const next = lineStartAfter(buf.subarray(0, bytesRead), 0, encoding);
+    return next === -1 ? -1 : from + next;
   } finally {
     await fh.close();
   }
@@ -67,16 +67,17 @@ async function lineStartAfter(path: string, at: number): Promise<number> {
  * Scans the members file on two threads; undefined when it cannot be split at a record boundary (the
  * caller then scans it on one). `bodyStart`: the byte after the header line.
  */
-export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex, bodyStart: number, progress?: Progress): Promise<ScanResult | undefined> {
+export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex, body: { start: number; encoding: Encoding }, progress?: Progress): Promise<ScanResult | undefined> {
   const { size } = await stat(path);
-  const split = await lineStartAfter(path, bodyStart + Math.floor((size - bodyStart) * WORKER_SHARE));
+  const { start: bodyStart, encoding } = body;
+  const split = await lineStartFrom(path, bodyStart + Math.floor((size - bodyStart) * WORKER_SHARE), encoding);
   if (split <= bodyStart || split >= size) return undefined;
   // Bundled, the worker is dist/worker.js beside the CLI; in tests (src/), io/worker.ts runs through vitest.
   // The cell tables are built here once, in shared memory: both threads count into them (atomically).
   const mine = scanOrgs(orgs, true);
   const tables: [number, CellTableData][] = job.years.map((y) => [y, mine.cells(y).data()]);
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
-    workerData: { path, start: bodyStart, end: split, job: { ...job, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
+    workerData: { path, start: bodyStart, end: split, encoding, job: { ...job, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
   });
   // Progress: the bytes both threads have scanned (the worker says how far it is as it goes).
   const perRow = size / Math.max(1, job.expected);
@@ -94,17 +95,16 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
     worker.once('exit', (code) => reject(new Error(`the members worker stopped (exit ${code})`)));
   });
   fromWorker.catch(() => {}); // awaited below; a failure before then must not go unhandled
-  const { lines, quotes } = await countLinesAndQuotes(path, split);
-  if (quotes % 2 !== 0) {
-    await worker.terminate();
-    return undefined;
-  }
-  const ours = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected * (1 - WORKER_SHARE)) }, mine, counted(readRange(path, split, size), (n) => {
+  const lines = await countLines(path, split, encoding);
+  const mineRaw = counted(readRange(path, split, size), (n) => {
     myBytes += n;
     tell();
-  }));
+  });
+  const ours = await scanRange({ ...job, firstLine: lines + 1, expected: Math.ceil(job.expected * (1 - WORKER_SHARE)) }, mine, toUtf8(mineRaw, encoding));
   const theirs = unpackResult(await fromWorker);
   await worker.terminate();
+  // The worker read from the header on, as one thread would: if it ended outside a record, the split is a
+  // record boundary, and this thread's reading from it is one thread's too.
   if (theirs.endedInRecord) return undefined;
   return mergeResults(theirs, ours, mine);
 }

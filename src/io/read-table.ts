@@ -4,9 +4,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { REPLACEMENT } from '../read/decode.js';
+import { REPLACEMENT, type Encoding } from '../read/decode.js';
 import { detect } from '../read/detect.js';
 import { decodeLegacy } from '../read/legacy.js';
+import { toUtf8 } from '../read/utf16.js';
 import type { Batch, RawBytes } from '../read/source.js';
 import type { ByteSource } from '../fast/byte-path.js';
 import type { ScanJob } from '../fast/scan-members.js';
@@ -89,7 +90,10 @@ async function* readTable(path: string): AsyncGenerator<Batch> {
   if (records.length || issues.length) yield { records, issues };
 }
 
-/** The file as bytes, for the byte path (UTF-8 only: the caller reads UTF-16 as text with readTable). */
+/**
+ * The file as UTF-8 bytes, for the byte path: UTF-8 as it is, UTF-16 transcoded as it streams (read/utf16.ts);
+ * anything else is 'other' (read as text, which says what it is).
+ */
 async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
   const { size } = await stat(path);
   const stream = createReadStream(path, { highWaterMark: CHUNK });
@@ -97,11 +101,10 @@ async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
   const found = detect(head, head.length < CHUNK);
-  // The byte path takes plain UTF-8 only; anything else is read as text (which says what it is).
   const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
   // Bytes per row, from the first chunk: progress shows rows without counting them.
   const perRow = bytesPerLine(head);
-  async function* chunks(): AsyncGenerator<Buffer> {
+  async function* body(): AsyncGenerator<Buffer> {
     let read = head.length;
     if (head.length > bom) yield head.subarray(bom);
     for (let r = await it.next(); !r.done; r = await it.next()) {
@@ -110,7 +113,17 @@ async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
       yield r.value;
     }
   }
-  return { encoding, bom, size, chunks: chunks(), close: () => stream.destroy() };
+  // A transcoded file's size in UTF-8 is estimated from its first chunk (it sizes the id sets).
+  const ratio = encoding === 'utf-16le' || encoding === 'utf-16be' ? utf8Share(head.subarray(bom), encoding) : 1;
+  const chunks = encoding === 'other' ? body() : toUtf8(body(), encoding);
+  return { encoding, bom, size: Math.round(size * ratio), chunks, close: () => stream.destroy() };
+}
+
+/** UTF-8 bytes per byte of UTF-16 in `bytes`. */
+function utf8Share(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): number {
+  const even = Buffer.from(bytes.subarray(0, bytes.length & ~1));
+  if (encoding === 'utf-16be') even.swap16();
+  return even.length === 0 ? 1 : Buffer.byteLength(even.toString('utf16le'), 'utf8') / even.length;
 }
 
 /** A file as the checkers read it: text batches, raw bytes for the byte path, and both cores at scale. */
@@ -118,6 +131,6 @@ export function tableSource(path: string, progress?: Progress): ByteSource {
   return {
     batches: () => readTable(path),
     raw: () => readRaw(path, progress),
-    parallel: (job: ScanJob, orgs: OrgIndex, at: number) => scanInParallel(path, job, orgs, at, progress),
+    parallel: (job: ScanJob, orgs: OrgIndex, body: { start: number; encoding: Encoding }) => scanInParallel(path, job, orgs, body, progress),
   };
 }

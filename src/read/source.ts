@@ -14,21 +14,21 @@ export interface Batch {
   notice?: string;
 }
 
-/** A file's bytes after its byte-order mark, for the byte path. */
+/** A file's text after its byte-order mark as UTF-8 bytes, for the byte path (UTF-16 transcoded as it streams). */
 export interface RawBytes {
-  /** The byte path takes plain UTF-8 only; 'other': anything else, read as text (which says what it is). */
+  /** The file's encoding; 'other': anything the byte path does not take, read as text (which says what it is). */
   encoding: Encoding | 'other';
   /** Bytes of byte-order mark before the text. */
   bom: number;
-  /** File size in bytes, to size the id sets and to show progress. */
+  /** The text's size in UTF-8 (estimated from the first chunk for a transcoded file), to size the id sets. */
   size: number;
-  /** The file's bytes after its byte-order mark, in chunks. */
+  /** The text as UTF-8, in chunks (each valid until the next but one is read). */
   chunks: AsyncIterable<Buffer>;
   /** Closes the file when the chunks are not wanted after all. */
   close: () => void;
 }
 
-/** Where a file's rows come from: decoded text batches, or (UTF-8 at scale) raw bytes for the byte path. */
+/** Where a file's rows come from: decoded text batches, or (at scale) UTF-8 bytes for the byte path. */
 export interface TableSource {
   batches: () => AsyncIterable<Batch>;
   raw?: () => Promise<RawBytes>;

@@ -22,7 +22,7 @@ export const MEMBER_ROW_CHECKS = {
   'score-band': { handOver: 'a score whose band aboveBand says the rating is above (from 2025)' },
   'rule-not-rated-reason': { handOver: 'an UNRANKED row whose reason reasonKind reads (mayWarn), in a year with member-row rules' },
   'rule-newly-admitted': { handOver: 'an UNRANKED row whose reason reasonKind reads, or a rated row admitted within 6 months of the rating day (mayWarn)' },
-  'duplicate-id': { bytes: 'ids hashed into HashedIdSet, candidates confirmed on the ids read again' },
+  'duplicate-id': { bytes: 'ids hashed into HashedIdSet, candidates confirmed on their records read again (idsAtLines: line ends counted on bytes, only those records tokenized)' },
   'unknown-org': { handOver: 'an org_id the cell table does not hold' },
   'not-a-cell': { handOver: 'an org_id the cell table does not hold (it holds cells only)' },
 } as const satisfies Partial<Record<ProblemCode, ByteHandling>>;
@@ -49,8 +49,8 @@ export const ORG_ROW_CHECKS = {
 
 /** Problems the string tokenizer finds in a record: the byte path hands any irregular line to it (fast/line-scanner.ts). */
 export const RECORD_CHECKS = {
-  'unclosed-quote': { handOver: 'a line with a quote' },
-  'text-after-quote': { handOver: 'a line with a quote' },
+  'unclosed-quote': { handOver: 'a line with a quote that split() does not read (only "…" fields with no quote inside, closed before the delimiter or the line end)' },
+  'text-after-quote': { handOver: 'a line with a quote that split() does not read (only "…" fields with no quote inside, closed before the delimiter or the line end)' },
   'record-too-long': { handOver: 'a line over MAX_RECORD_CHARS' },
   'bad-encoding': { handOver: 'a line that is not valid UTF-8, or holds U+FFFD' },
 } as const satisfies Partial<Record<ProblemCode, ByteHandling>>;
