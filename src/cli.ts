@@ -54,7 +54,7 @@ const why = (reason: string) => reason.replace(/^Allowed choices are (.*)\.$/s, 
 const COMMANDER_MESSAGES: [RegExp, (m: string[], commands: readonly string[]) => string][] = [
   [/^unknown option '([^']+)'$/, ([o]) => `không có tùy chọn ${o}`],
   [/^required option '([^']+)' not specified$/, ([o]) => `thiếu tùy chọn ${o}`],
-  [/^missing required argument '([^']+)'$/, ([a]) => (a === 'DIR' ? 'thiếu đối số DIR: thư mục chứa organizations.csv và members.csv' : `thiếu đối số ${a}`)],
+  [/^missing required argument '([^']+)'$/, ([a]) => (a === 'DIR' ? 'thiếu đối số DIR: thư mục chứa organizations.csv và members.csv (hoặc các tệp .xlsx)' : `thiếu đối số ${a}`)],
   [/^option '([^']+)' argument missing$/, ([o]) => `thiếu giá trị cho tùy chọn ${o}`],
   [/^option '([^']+)' argument '(.*)' is invalid\. (.*)$/s, ([o, v, r]) => `giá trị ${JSON.stringify(v)} của tùy chọn ${flag(o!)} không hợp lệ: ${why(r!)}`],
   [/^option '([^']+)' value '(.*)' from env '([^']+)' is invalid\. (.*)$/s, ([o, v, e, r]) => `giá trị ${JSON.stringify(v)} của biến môi trường ${e} (cho tùy chọn ${flag(o!)}) không hợp lệ: ${why(r!)}`],
@@ -136,7 +136,7 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
     c
       .usage('--year <YYYY> <DIR> [tùy chọn]')
       .showHelpAfterError(`(xem hướng dẫn: assess ${command} --help)`)
-      .argument('<DIR>', 'thư mục chứa organizations.csv, members.csv và report.json (nếu có)')
+      .argument('<DIR>', 'thư mục chứa organizations.csv và members.csv (hoặc .xlsx), report.json (nếu có)')
       // Required, but checked in the action: an unknown option (a misspelt --year) is said first.
       .option('--year <YYYY>', 'năm đánh giá, xếp loại (bắt buộc); chỉ các dòng của năm này được tính', parseYearOption)
       .option('--strict', 'coi vi phạm quy định (cảnh báo) là lỗi: mã thoát 1')

@@ -4,7 +4,8 @@
 import { checkInputs } from './check.js';
 import { EXIT } from './errors.js';
 import { formatCount } from './format.js';
-import { locateInputs, readMeta, readText } from './io/inputs.js';
+import { readMeta, readText } from './io/inputs.js';
+import { locateInputs } from './io/locate.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
 import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
@@ -70,7 +71,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
   if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, templateFile ? await templateFiles(templateFile) : undefined));
-  const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark);
+  const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!, io.progress), years, problems, io.mark);
   io.stderr.write(listNotices(problems.notices));
   const { main, figures, previous, notice } = settleYears(opts.year, { year: opts.compare, explicit: opts.compareExplicit ?? false }, inputs, data, problems);
   if (notice) io.stderr.write(notice);

@@ -9,11 +9,13 @@ import { exemplaryRating, isCommittee, KINDS, RATINGS, underCommittee } from '..
 import type { RawRecord } from '../read/tokenize.js';
 import { OrgTable, type OrgIndex } from '../figures/org-table.js';
 import { ORG_ROW_CHECKS } from './row-checks.js';
-import { FileChecker } from './file-checker.js';
+import { FileChecker, leadingZerosHint } from './file-checker.js';
 
 export class OrgChecker extends FileChecker<OrgKey> {
   readonly orgs: OrgIndex = new Map();
   private cellWithoutParentColumn = 0;
+  /** The lines whose parent_id Excel stored as a number (a sheet's rows): their leading zeros may be lost. */
+  private readonly typedParents = new Set<number>();
 
   constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: ProblemSink) {
     super(file, header, ORG_COLUMNS, years, problems, ORG_ROW_CHECKS);
@@ -26,6 +28,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (!c) return;
     const { obj, year } = c;
     const line = record.line;
+    if (this.typedNumber(record, 'parent_id')) this.typedParents.add(line);
     const row: Partial<OrgRow> = fastOrg(obj, year) ?? this.parse(orgRow, obj, line, year, 'org') ?? partialOrg(obj);
     const kind = row.kind;
     let rating = row.rating;
@@ -84,7 +87,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
       const parent = table.find(p);
       const parentKind = parent < 0 ? undefined : table.kind(parent);
       if (parent < 0) {
-        this.reportCell(line, 'bad-parent', 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở cùng năm`);
+        this.reportCell(line, 'bad-parent', 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; cấp trên của chi bộ trực thuộc phải là một đảng bộ cơ sở cùng năm${leadingZerosHint(p, this.typedParents.has(line))}`);
       } else if (parentKind !== undefined && !isCommittee(parentKind)) {
         this.reportCell(line, 'bad-parent', 'parent_id', p,
           `${quote(p)} (dòng ${table.lines[parent]}) là ${KINDS[parentKind].name.toLowerCase()}, không phải đảng bộ cơ sở; chi bộ trực thuộc chỉ thuộc một đảng bộ cơ sở`);
