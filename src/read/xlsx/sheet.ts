@@ -168,9 +168,8 @@ export class SheetReader implements XmlHandler {
         text = booleanText(stored);
         break;
       case 'e':
-        text = '';
         this.issues.push({ code: 'excel-error', line: this.rowLine, field: col + 1, cell: cellName(col, this.rowLine), value: stored.trim() });
-        break;
+        return;
       case 'd':
         text = isoDateText(stored);
         break;
