@@ -42,7 +42,6 @@ describe('SheetReader: a sheet\'s XML → records with Excel\'s row numbers', ()
     ['cells left out: the gaps are empty, a row ends at its last cell', '<row r="10"><c r="C10" t="s"><v>2</v></c><c r="F10"><v>1</v></c></row>', [{ line: 10, fields: ['', '', 'DV1', '', '', '1'], numeric: 0b100000 }]],
     ['rows left out keep their numbers; empty and blank rows are dropped', '<row r="2"><c r="A2" t="s"><v>2</v></c></row><row r="3"/><row r="4"><c r="A4" s="1"/></row><row r="9"><c r="A9" t="s"><v>3</v></c></row>', [{ line: 2, fields: ['DV1'] }, { line: 9, fields: ['Nguyễn Văn An'] }]],
     ['rows and cells without references are counted on', '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row><row><c t="s"><v>2</v></c></row>', [{ line: 1, fields: ['id', 'year'] }, { line: 2, fields: ['DV1'] }]],
-    ['prefixed elements (x:row, x:c)', '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', [{ line: 1, fields: ['id'] }]],
     ['entities and OOXML escapes in inline text', '<row r="1"><c r="A1" t="inlineStr"><is><t>A &amp; B &lt;C&gt; &#7841;_x000D_x</t></is></c></row>', [{ line: 1, fields: ['A & B <C> ạ\rx'] }]],
     ['a comment and a CDATA section', '<!-- note --><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>', [{ line: 1, fields: ['a<b'] }]],
     ['a long number: in full, not 1.2E+11; a float: 15 digits', '<row r="1"><c r="A1"><v>123456789012</v></c><c r="B1"><v>0.30000000000000004</v></c><c r="C1"><v>2.5E-3</v></c></row>', [{ line: 1, fields: ['123456789012', '0.3', '0.0025'], numeric: 0b111 }]],
@@ -60,6 +59,17 @@ describe('SheetReader: a sheet\'s XML → records with Excel\'s row numbers', ()
     expect(got.issues).toEqual([{ code: 'excel-error', line: 17, field: 5, cell: 'E17', value: '#N/A' }]);
   });
 
+  it('prefixed elements (x:worksheet, x:row, x:c…), as the .NET OpenXML SDK writes them', () => {
+    const xml = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    for (const chunk of [1, 5, 1000]) {
+      const r = new SheetReader(CTX);
+      const got = [];
+      for (let i = 0; i < xml.length; i += chunk) got.push(...r.push(xml.slice(i, i + chunk)).records);
+      got.push(...r.end().records);
+      expect(got.map((x) => x.fields)).toEqual([['id'], ['2']]);
+    }
+  });
+
   it('the 1904 date system', () => {
     expect(read('<row r="1"><c r="A1" s="1"><v>44205</v></c></row>', { ...CTX, date1904: true }).records[0]!.fields).toEqual(['2025-01-10']);
   });
@@ -71,6 +81,39 @@ describe('SheetReader: a sheet\'s XML → records with Excel\'s row numbers', ()
     const cut = new SheetReader(CTX);
     cut.push('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v');
     expect(() => cut.end()).toThrow(/giữa chừng/);
+  });
+});
+
+describe('the quick reading of common rows and the general reader agree', () => {
+  const cell = fc.record({
+    col: fc.integer({ min: 0, max: 8 }),
+    type: fc.constantFrom(undefined, 's', 'n', 'b', 'e', 'str', 'd'),
+    style: fc.constantFrom(undefined, '0', '1'),
+    value: fc.option(fc.oneof(fc.constantFrom('0', '1', '3', '2025', '45667', '0.5', '#N/A', 'TRUE', 'a &amp; b', '2024-01-02T00:00:00'), fc.stringMatching(/^[A-Za-z0-9 .]{0,6}$/)), { nil: undefined }),
+    ref: fc.boolean(),
+  });
+  const rowArb = fc.record({ r: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), cells: fc.array(cell, { maxLength: 6 }) });
+  const xmlOf = (rows: { r: number | undefined; cells: { col: number; type?: string; style?: string; value?: string; ref: boolean }[] }[], general: boolean) =>
+    rows
+      .map((row) => {
+        const line = row.r === undefined ? '' : ` r="${row.r}"`;
+        const cells = row.cells.map((c) => {
+          const attrs = `${c.ref && row.r !== undefined ? ` r="${cellName(c.col, row.r)}"` : ''}${c.type ? ` t="${c.type}"` : ''}${c.style ? ` s="${c.style}"` : ''}`;
+          return c.value === undefined ? `<c${attrs}/>` : `<c${attrs}><v>${c.value}</v></c>`;
+        });
+        // A comment inside the row sends it to the general reader.
+        return `<row${line}>${general ? '<!-- -->' : ''}${cells.join('')}</row>`;
+      })
+      .join('');
+  it('on random rows, cut anywhere', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 6 }), fc.integer({ min: 1, max: 40 }), (rows, chunk) => {
+        const quick = read(xmlOf(rows, false), CTX, chunk);
+        const general = read(xmlOf(rows, true), CTX, chunk);
+        expect(quick).toEqual(general);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -128,7 +128,7 @@ export class XmlTokenizer {
 }
 
 /** The `>` that ends the start tag at `lt` (a `>` inside a quoted attribute value does not), or -1. */
-function tagEnd(t: string, lt: number): number {
+export function tagEnd(t: string, lt: number): number {
   // Walks the tag only: each quoted value is skipped whole, so a `>` inside one is passed over.
   for (let i = lt + 1; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -201,6 +201,29 @@ export function attr(attrs: string, name: string): string | undefined {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Where findAttr found a value: t[start, end), entities not decoded. */
+export const span = { start: 0, end: 0 };
+
+/**
+ * attr() within the tag text t[s, e) of a large string, without cutting anything out of it: true when the
+ * attribute `name` (plain, double-quoted, the common form) is there, its value's place in `span`.
+ */
+export function findAttr(t: string, s: number, e: number, name: string): boolean {
+  let from = s;
+  for (;;) {
+    const at = t.indexOf(name, from);
+    if (at < 0 || at >= e) return false;
+    from = at + name.length;
+    const before = t.charCodeAt(at - 1);
+    if ((!isSpace(before) && before !== 58) || t.charCodeAt(from) !== 61 || t.charCodeAt(from + 1) !== 34) continue;
+    const end = t.indexOf('"', from + 2);
+    if (end < 0 || end >= e) return false;
+    span.start = from + 2;
+    span.end = end;
+    return true;
+  }
+}
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
