@@ -69,6 +69,17 @@ export default tseslint.config(
     ),
   },
   {
+    // The starter folder of `assess init` is data and a small workbook writer: it needs no stage.
+    files: ['src/init/**/*.ts'],
+    rules: rule(
+      stage('read', 'is a stage of a run: init only writes example files'),
+      stage('validate', 'is a stage of a run: init only writes example files'),
+      stage('fast', 'is a stage of a run: init only writes example files'),
+      stage('figures', 'is a stage of a run: init only writes example files'),
+      stage('report', 'is a stage of a run: init only writes example files'),
+    ),
+  },
+  {
     // The report is made from figures alone.
     files: ['src/report/**/*.ts'],
     rules: rule(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 30k,300k,6M,12M] [--runs N] [--dialects 6M|none]
+// npm run bench [-- --size 30k,300k,6M,12M] [--runs N] [--dialects 6M|none] [--xlsx 370k|N|none]
 //
 // For each size (default: all four), generates (deterministically, into the temp folder, reused when
 // present) a national data set in the contract's format, then times whole processes: `assess report
@@ -11,6 +11,10 @@
 // be shared), each variant's JSON compared byte for byte with the plain file's. Prints median wall time, rows
 // per second and peak RSS (GNU time), the load average, then the targets of issue 16 and how the cost per
 // row grows from one size to the next.
+// Then Excel in (--xlsx, default 370k: a province's members): the same rows as members.csv and as members.xlsx
+// (written once by exceljs's streaming writer, the year typed as a number, text as shared strings, as Excel saves
+// it), each run beside the same organizations.csv, and the xlsx run's time and peak RSS against the CSV run's
+// (target: at most twice).
 import { spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -238,6 +242,43 @@ if (DIALECT_SIZE !== 'none') {
 }
 
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
+
+// ---------------------------------------------------------------- Excel in
+/** members.csv of `dir` as members.xlsx in `xdir` (with the same organizations.csv), cached. */
+async function toXlsx(dir, xdir) {
+  const stamp = path.join(xdir, 'STAMP');
+  const want = readFileSync(path.join(dir, 'STAMP'), 'utf8');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  mkdirSync(xdir, { recursive: true });
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(xdir, 'members.xlsx'), useSharedStrings: true });
+  const ws = wb.addWorksheet('Đảng viên');
+  const lines = readFileSync(path.join(dir, 'members.csv'), 'utf8').split('\n');
+  for (const l of lines) if (l) ws.addRow(l.split(',').map((c) => (/^\d{4}$/.test(c) ? Number(c) : c))).commit();
+  ws.commit();
+  await wb.commit();
+  writeFileSync(path.join(xdir, 'organizations.csv'), readFileSync(path.join(dir, 'organizations.csv')));
+  writeFileSync(path.join(xdir, 'report.json'), readFileSync(path.join(dir, 'report.json')));
+  writeFileSync(stamp, want);
+}
+
+const XLSX = opt('--xlsx', '370k');
+if (XLSX !== 'none') {
+  const n = SIZES[XLSX] ?? Number(XLSX.replace(/k$/, '000'));
+  const runs = Number(RUNS_OPT ?? 5);
+  const dir = path.join(tmpdir(), `assess-bench-${XLSX}`);
+  const xdir = path.join(tmpdir(), `assess-bench-${XLSX}-xlsx`);
+  process.stdout.write(`\nExcel in, ${n.toLocaleString('en')} members: ${xdir} … `);
+  await generate(dir, n);
+  await toXlsx(dir, xdir);
+  console.log(`members.csv ${(statSync(path.join(dir, 'members.csv')).size / 1e6).toFixed(0)} MB, members.xlsx ${(statSync(path.join(xdir, 'members.xlsx')).size / 1e6).toFixed(0)} MB; ${runs} runs each, median`);
+  const c = measure(process.execPath, report(dir, YEAR, '--format', 'json'), { runs });
+  line('assess report --format json, members.csv', c, n);
+  const x = measure(process.execPath, report(xdir, YEAR, '--format', 'json'), { runs });
+  line('assess report --format json, members.xlsx', x, n);
+  console.log(`  xlsx ≤ 2 × CSV: time ${x.wall.toFixed(2)} s vs ${(2 * c.wall).toFixed(2)} s (${(x.wall / c.wall).toFixed(1)} ×): ${verdict(x.wall <= 2 * c.wall)}; peak RSS ${x.rss.toFixed(0)} MB vs ${(2 * c.rss).toFixed(0)} MB (${(x.rss / c.rss).toFixed(1)} ×): ${verdict(x.rss <= 2 * c.rss)}`);
+}
+
 const at6 = bySize.find((r) => r.size === '6M');
 const at12 = bySize.find((r) => r.size === '12M');
 console.log('\ntargets (issue 16; ratios from the same rounds)');

@@ -3,6 +3,7 @@
 //   assess report   --year <YYYY> <DIR> [--format text|md|html|json|docx|xlsx] [--out FILE | --check FILE]
 //                   [--template FILE] [--compare YYYY | --no-compare] [--strict] [--max-problems N]
 //   assess validate --year <YYYY> <DIR> [--format text|json|xlsx] [--out FILE] [--strict] [--max-problems N]
+//   assess init <DIR> [--year YYYY]
 //   assess --version · assess --help · assess help <COMMAND>
 //
 // The report's formats (the choices of its --format, their words in the help) are the rows of
@@ -16,7 +17,10 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT, TemplateError, UsageError } from './errors.js';
+import path from 'node:path';
 import { fsReason } from './io/inputs.js';
+import { writeStarter } from './io/init.js';
+import { INIT_YEAR, starterFiles } from './init/starter.js';
 import { terminalProgress } from './io/progress.js';
 import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
@@ -55,7 +59,7 @@ const why = (reason: string) => reason.replace(/^Allowed choices are (.*)\.$/s, 
 const COMMANDER_MESSAGES: [RegExp, (m: string[], commands: readonly string[]) => string][] = [
   [/^unknown option '([^']+)'$/, ([o]) => `không có tùy chọn ${o}`],
   [/^required option '([^']+)' not specified$/, ([o]) => `thiếu tùy chọn ${o}`],
-  [/^missing required argument '([^']+)'$/, ([a]) => (a === 'DIR' ? 'thiếu đối số DIR: thư mục chứa organizations.csv và members.csv' : `thiếu đối số ${a}`)],
+  [/^missing required argument '([^']+)'$/, ([a]) => (a === 'DIR' ? 'thiếu đối số DIR: thư mục chứa organizations.csv và members.csv (hoặc các tệp .xlsx)' : `thiếu đối số ${a}`)],
   [/^option '([^']+)' argument missing$/, ([o]) => `thiếu giá trị cho tùy chọn ${o}`],
   [/^option '([^']+)' argument '(.*)' is invalid\. (.*)$/s, ([o, v, r]) => `giá trị ${JSON.stringify(v)} của tùy chọn ${flag(o!)} không hợp lệ: ${why(r!)}`],
   [/^option '([^']+)' value '(.*)' from env '([^']+)' is invalid\. (.*)$/s, ([o, v, e, r]) => `giá trị ${JSON.stringify(v)} của biến môi trường ${e} (cho tùy chọn ${flag(o!)}) không hợp lệ: ${why(r!)}`],
@@ -63,7 +67,7 @@ const COMMANDER_MESSAGES: [RegExp, (m: string[], commands: readonly string[]) =>
   [/^(.+) cannot be used with (.+)$/, ([a, b]) => `không dùng ${party(a!)} cùng với ${party(b!)}`],
   [
     /^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
-    ([c, n, got]) => `thừa đối số: ${c ? `lệnh ${c}` : 'assess'} chỉ nhận ${n === '1' && (c === 'report' || c === 'validate') ? 'một thư mục DIR' : `${n} đối số`}, ở đây có ${got} đối số`,
+    ([c, n, got]) => `thừa đối số: ${c ? `lệnh ${c}` : 'assess'} chỉ nhận ${n === '1' && (c === 'report' || c === 'validate' || c === 'init') ? 'một thư mục DIR' : `${n} đối số`}, ở đây có ${got} đối số`,
   ],
   [/^unknown command '([^']+)'$/, ([c], commands) => `không có lệnh ${c} (các lệnh: ${commands.join(', ')})`],
 ];
@@ -114,9 +118,9 @@ const HELP: Partial<Help> = {
 /** Help wrapped to the terminal's width; at 80 columns when the output is not a terminal (byte-stable in tests). */
 const widthOf = (stream: object): number => ((stream as { isTTY?: boolean }).isTTY ? ((stream as { columns?: number }).columns ?? 80) : 80);
 
-function program(env: Env, done: (opts: RunOptions) => void): Command {
+function program(env: Env, done: (opts: RunOptions) => void, starter: (dir: string, year: number) => void): Command {
   const p = new Command('assess');
-  p.description('Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên từ tệp CSV.')
+  p.description('Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên từ tệp CSV hoặc Excel.')
     .usage('<lệnh> [tùy chọn]')
     .version(`assess ${pkg.version}`, '-V, --version', 'in số phiên bản của chương trình')
     .helpOption('-h, --help', 'hiện hướng dẫn này')
@@ -137,7 +141,7 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
     c
       .usage('--year <YYYY> <DIR> [tùy chọn]')
       .showHelpAfterError(`(xem hướng dẫn: assess ${command} --help)`)
-      .argument('<DIR>', 'thư mục chứa organizations.csv, members.csv và report.json (nếu có)')
+      .argument('<DIR>', 'thư mục chứa organizations.csv và members.csv (hoặc .xlsx), report.json (nếu có)')
       // Required, but checked in the action: an unknown option (a misspelt --year) is said first.
       .option('--year <YYYY>', 'năm đánh giá, xếp loại (bắt buộc); chỉ các dòng của năm này được tính', parseYearOption)
       .option('--strict', 'coi vi phạm quy định (cảnh báo) là lỗi: mã thoát 1')
@@ -179,6 +183,14 @@ function program(env: Env, done: (opts: RunOptions) => void): Command {
       .option('--out <FILE>', 'ghi danh sách lỗi (--format json hoặc xlsx) vào tệp FILE'),
     'validate',
   );
+  p.command('init')
+    .summary('tạo một thư mục dữ liệu mẫu để bắt đầu')
+    .description(`Tạo thư mục DIR với dữ liệu mẫu của năm YYYY: organizations.csv, members.csv, report.json, HUONG-DAN.txt và excel/ (cùng dữ liệu dưới dạng .xlsx). Không ghi đè tệp nào đã có.`)
+    .usage('<DIR> [--year <YYYY>]')
+    .showHelpAfterError('(xem hướng dẫn: assess init --help)')
+    .argument('<DIR>', 'thư mục sẽ tạo (hoặc thư mục có sẵn chưa có các tệp này)')
+    .option('--year <YYYY>', 'năm của các dòng mẫu', parseYearOption, INIT_YEAR)
+    .action((dir: string, o: { year: number }) => starter(dir, o.year));
   return p;
 }
 
@@ -190,12 +202,13 @@ export async function cli(argv: string[], env: Env): Promise<number> {
   const chalk = colour ? new (await import('chalk')).Chalk({ level: 1 }) : { bold: plain, red: plain };
   const say = (line: string) => env.stderr.write(`${line}\n`);
   let opts: RunOptions | undefined;
+  let init: { dir: string; year: number } | undefined;
   try {
-    const prog = program(env, (o) => (opts = o));
+    const prog = program(env, (o) => (opts = o), (dir, year) => (init = { dir, year }));
     const commands = prog.commands.map((c) => c.name());
     if (argv.length === 0) {
       // No command: said, then the help, all on stderr (commander alone would print only the help).
-      say(`assess: lỗi: thiếu lệnh (${commands.join(' hoặc ')})\n`);
+      say(`assess: lỗi: thiếu lệnh (${commands.slice(0, -1).join(', ')} hoặc ${commands.at(-1)})\n`);
       prog.outputHelp({ error: true });
       return EXIT.usage;
     }
@@ -204,6 +217,12 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     const unknown = argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !commands.includes(argv[1]);
     const args = unknown ? (argv[1] === 'help' ? ['--help'] : argv.slice(1)) : argv;
     await prog.parseAsync(args, { from: 'user' });
+    if (init) {
+      const written = await writeStarter(init.dir, starterFiles(init.year));
+      say(`Đã tạo thư mục mẫu ${init.dir} (năm ${init.year}): ${written.map((w) => path.relative(init!.dir, w)).join(', ')}.`);
+      say(`Thử ngay: assess report --year ${init.year} ${init.dir}   (xem thêm tệp HUONG-DAN.txt trong thư mục)`);
+      return EXIT.ok;
+    }
     if (!opts) return EXIT.ok; // --help, --version
     const paint = (p: Problem, line: string) => {
       const at = line.indexOf(': ', p.file.length);

@@ -4,7 +4,8 @@
 import { checkInputs } from './check.js';
 import { EXIT } from './errors.js';
 import { formatCount } from './format.js';
-import { locateInputs, type Inputs, readBytes, readMeta, readText } from './io/inputs.js';
+import { readBytes, readMeta, readText } from './io/inputs.js';
+import { locateInputs, type Inputs } from './io/locate.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
 import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
@@ -74,7 +75,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
   if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, templateFile ? await templateFiles(templateFile) : undefined));
   const ratingDays = new Map(meta.ratingDate ? [[opts.year, dayOfIso(meta.ratingDate)]] : []);
-  const data = await checkInputs(inputs, (file) => tableSource(file, io.progress), years, problems, io.mark, ratingDays);
+  const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!, io.progress), years, problems, io.mark, ratingDays);
   io.stderr.write(listNotices(problems.notices));
   const { main, figures, previous, notice } = settleYears(opts.year, { year: opts.compare, explicit: opts.compareExplicit ?? false }, inputs, data, problems);
   if (notice) io.stderr.write(notice);
@@ -121,7 +122,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
 /** validate --format xlsx: the problems listed and the warnings, each with the unit its row belongs to. */
 async function problemsXlsx(inputs: Inputs, failed: Selection | undefined, warnings: readonly Problem[], years: ReadonlySet<number>, year: number): Promise<Uint8Array> {
   const sorted = sortProblems(warnings);
-  const units = await problemUnits(inputs, (file) => tableSource(file).batches(), [...(failed?.listed ?? []), ...sorted], years);
+  const units = await problemUnits(inputs, (file) => tableSource(inputs.tables.get(file)!).batches(), [...(failed?.listed ?? []), ...sorted], years);
   const { problemsWorkbook } = await import('./report/xlsx/problems.js');
   return problemsWorkbook(failed, sorted, (p) => units.get(unitKey(p.file, p.line)), year);
 }

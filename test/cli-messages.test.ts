@@ -101,7 +101,7 @@ describe('help, in Vietnamese', () => {
     const r = await run([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^assess: lỗi: thiếu lệnh \(report hoặc validate\)\n/);
+    expect(r.stderr).toMatch(/^assess: lỗi: thiếu lệnh \(report, validate hoặc init\)\n/);
     expect(r.stderr).toContain('Cách dùng: assess <lệnh> [tùy chọn]');
     expectVietnamese(r.stderr);
   });
@@ -113,7 +113,7 @@ describe('usage errors: Vietnamese on stderr, nothing on stdout, exit 2', () => 
     ['an unknown option', ['report', '--year', '2017', '--no-such-option', dir], 'không có tùy chọn --no-such-option'],
     ['a misspelt option, before the missing --year', ['report', '--yaer', '2017', dir], 'không có tùy chọn --yaer; có phải là --year?'],
     ['an unknown option of the program', ['--yaer'], 'không có tùy chọn --yaer'],
-    ['an unknown command', ['frobnicate'], 'không có lệnh frobnicate (các lệnh: report, validate)'],
+    ['an unknown command', ['frobnicate'], 'không có lệnh frobnicate (các lệnh: report, validate, init)'],
     ['a misspelt command', ['repot', '--year', '2017', dir], 'không có lệnh repot; có phải là report?'],
     ['help for an unknown command', ['help', 'frobnicate'], 'không có lệnh frobnicate'],
     ['a bad --format', ['report', '--year', '2017', dir, '--format', 'pdf'], 'giá trị "pdf" của tùy chọn --format không hợp lệ: chỉ nhận một trong các giá trị: text, md, html, json'],

@@ -53,7 +53,7 @@ const bytesOf = (text: string, parse: (buf: Uint8Array, s: number, e: number) =>
   return parse(buf, 2, buf.length - 2);
 };
 
-describe('parseFlag (organizations\' exemplary): yes/no, có/không, x; blank is no', () => {
+describe('parseFlag (organizations\' exemplary): yes/no, có/không, x, TRUE/FALSE; blank is no', () => {
   it.each([
     ['', false],
     ['   ', false],
@@ -75,6 +75,8 @@ describe('parseFlag (organizations\' exemplary): yes/no, có/không, x; blank is
     ['không', false],
     ['Không', false],
     ['KHONG', false],
+    ['TRUE', true], // Excel's boolean cell, as the sheet reader gives it
+    ['FALSE', false],
     ['tiêu biểu', undefined],
     ['1', undefined],
     ['0', undefined],
@@ -86,7 +88,7 @@ describe('parseFlag (organizations\' exemplary): yes/no, có/không, x; blank is
   });
 
   it('parseFlagBytes reads what it takes as parseFlag does, and leaves the rest to it', () => {
-    const cells = ['', 'x', 'X', 'yes', 'Yes', 'YES', 'y', 'no', 'NO', 'n', 'co', 'CO', 'khong', 'KHONG', 'có', 'không', ' x', 'x ', '1', 'xx', 'yess', 'khongg', 'tiêu biểu'];
+    const cells = ['', 'TRUE', 'FALSE', 'x', 'X', 'yes', 'Yes', 'YES', 'y', 'no', 'NO', 'n', 'co', 'CO', 'khong', 'KHONG', 'có', 'không', ' x', 'x ', '1', 'xx', 'yess', 'khongg', 'tiêu biểu'];
     const random = fc.sample(fc.stringMatching(/^[xXyYnNoOcCkKhHgGeEsS ]{0,6}$/), 2000);
     for (const c of [...cells, ...random, ...fc.sample(fc.string({ maxLength: 6 }), 500)]) {
       if (c.includes(',')) continue;

@@ -1,8 +1,8 @@
-// Finds the input files in DIR and reads report.json. Missing files are a usage error (exit 2);
-// a report.json that does not parse or fit its schema is a data problem (exit 1).
+// Reads report.json (a report.json that does not parse or fit its schema is a data problem, exit 1) and
+// --check's file; which files of DIR are the inputs is ./locate.ts.
 // Also the file system's errors said in Vietnamese, for every file the io layer touches.
 import { constants } from 'node:fs';
-import { access, lstat, open, stat } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
@@ -10,13 +10,6 @@ import { UsageError } from '../errors.js';
 import { formatCount } from '../format.js';
 import { jsonSyntaxError, lineAndColumn, metaMessage, reportMeta, type ReportMeta } from '../report/metadata.js';
 import { quote, type ProblemSink } from '../problems.js';
-
-export interface Inputs {
-  organizations: string;
-  members: string;
-  /** report.json, when DIR has one. */
-  meta: string | undefined;
-}
 
 /** A report.json is a few KB: past this it is not one (and /dev/zero behind a link would never end). */
 export const MAX_META_BYTES = 1 << 20;
@@ -93,9 +86,10 @@ export function requireCwd(file: string): void {
   }
 }
 
-type Kind = { kind: 'file' | 'dir' | 'missing' | 'dangling' } | { kind: 'other'; stats: Stats };
+export type Kind = { kind: 'file' | 'dir' | 'missing' | 'dangling' } | { kind: 'other'; stats: Stats };
 
-async function kindOf(file: string): Promise<Kind> {
+/** What a path is (links followed), or why it cannot be looked at (a usage error). */
+export async function kindOf(file: string): Promise<Kind> {
   try {
     const s = await stat(file); // follows links: a link to /dev/zero is a device here
     return s.isFile() ? { kind: 'file' } : s.isDirectory() ? { kind: 'dir' } : { kind: 'other', stats: s };
@@ -107,35 +101,6 @@ async function kindOf(file: string): Promise<Kind> {
     }
     throw new UsageError(`không mở được ${showPath(file)}: ${fsReason(e, 'đọc')}`);
   }
-}
-
-export async function locateInputs(dir: string): Promise<Inputs> {
-  requireCwd(dir);
-  const d = await kindOf(dir);
-  if (d.kind === 'missing' || d.kind === 'dangling') throw new UsageError(`không có thư mục ${quote(dir)}`, 'DIR là thư mục chứa organizations.csv và members.csv');
-  if (d.kind !== 'dir') throw new UsageError(`${quote(dir)} không phải là thư mục`, 'DIR là thư mục chứa organizations.csv và members.csv');
-  const file = (name: string) => path.join(dir, name);
-  const missing: string[] = [];
-  let hasMeta = false;
-  for (const name of ['organizations.csv', 'members.csv', 'report.json']) {
-    const k = await kindOf(file(name));
-    if (name === 'report.json') hasMeta = k.kind !== 'missing';
-    if (k.kind === 'missing') {
-      if (name !== 'report.json') missing.push(name);
-      continue;
-    }
-    if (k.kind === 'dangling') throw new UsageError(`${showPath(file(name))} là liên kết tượng trưng (symlink) trỏ tới một tệp không tồn tại`);
-    if (k.kind === 'dir') throw new UsageError(`${showPath(file(name))} là một thư mục, không phải là tệp`);
-    if (k.kind === 'other') throw new UsageError(`${showPath(file(name))} ${notAFile(k.stats)}`);
-    // Unreadable (permissions): said here, in words, rather than by the reader deep in the run.
-    await access(file(name), constants.R_OK).catch((e: unknown) => {
-      throw new UsageError(`không đọc được ${showPath(file(name))}: ${fsReason(e, 'đọc')}`);
-    });
-  }
-  if (missing.length) {
-    throw new UsageError(`thư mục ${quote(dir)} thiếu ${missing.join(' và ')}`, 'xuất danh sách tổ chức ra organizations.csv và danh sách đảng viên ra members.csv (CSV, UTF-8), đặt cùng thư mục');
-  }
-  return { organizations: file('organizations.csv'), members: file('members.csv'), meta: hasMeta ? file('report.json') : undefined };
 }
 
 /**

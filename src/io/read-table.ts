@@ -1,4 +1,4 @@
-// A CSV file → its records in batches, with their start lines: bytes are decoded (BOM-announced UTF-8,
+// A table's file → its records in batches (a sheet: ./read-workbook.ts). A CSV file → its records in batches, with their start lines: bytes are decoded (BOM-announced UTF-8,
 // UTF-16 LE/BE, else UTF-8), the delimiter is sniffed from the header line, and the text is tokenized
 // as it streams in. Memory holds one chunk and at most one unfinished record.
 import { createReadStream } from 'node:fs';
@@ -12,7 +12,9 @@ import type { Batch, RawBytes } from '../read/source.js';
 import type { ByteSource } from '../fast/byte-path.js';
 import type { ScanJob } from '../fast/scan-members.js';
 import type { OrgIndex } from '../figures/org-table.js';
+import type { TableRef } from './locate.js';
 import { scanInParallel } from './parallel.js';
+import { readSheet } from './read-workbook.js';
 import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue } from '../read/tokenize.js';
 import { bytesPerLine } from '../fast/line-scanner.js';
@@ -57,7 +59,7 @@ async function* readTable(path: string): AsyncGenerator<Batch> {
         // Legacy files are small (district exports): read whole, decode, compose accents (NFC), then tokenize.
         const parts: Buffer[] = [bytes];
         for await (const more of stream as AsyncIterable<Buffer>) parts.push(more);
-        yield { records: [], issues: [], notice: found.notice };
+        yield { records: [], issues: [], notice: { code: 'notice-encoding', message: found.notice } };
         const text = decodeLegacy(Buffer.concat(parts), found.encoding);
         const batch = start(text, true)!;
         const issues: CsvIssue[] = [...batch.issues];
@@ -126,8 +128,13 @@ function utf8Share(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): number {
   return even.length === 0 ? 1 : Buffer.byteLength(even.toString('utf16le'), 'utf8') / even.length;
 }
 
-/** A file as the checkers read it: text batches, raw bytes for the byte path, and both cores at scale. */
-export function tableSource(path: string, progress?: Progress): ByteSource {
+/**
+ * A table as the checkers read it. A CSV file: text batches, raw bytes for the byte path, and both cores at
+ * scale. A sheet: its rows as batches (the string path; the byte path reads CSV bytes only).
+ */
+export function tableSource(ref: TableRef, progress?: Progress): ByteSource {
+  if (ref.format === 'xlsx') return { batches: () => readSheet(ref.path, ref.table, ref.both) };
+  const path = ref.path;
   return {
     batches: () => readTable(path),
     raw: () => readRaw(path, progress),

@@ -12,7 +12,8 @@ import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import type { Chunk } from '../report/output.js';
 import type { TemplateSet } from '../report/render.js';
-import { fsReason, requireCwd, showPath, type Inputs } from './inputs.js';
+import { fsReason, requireCwd, showPath } from './inputs.js';
+import type { Inputs } from './locate.js';
 
 const fstat = promisify(fstatCb);
 
@@ -34,7 +35,7 @@ export class Interrupted extends Error {}
 /** The files a run reads: the data, report.json when there is one, the template and its partials. */
 export function inputFiles(inputs: Inputs, templates: TemplateSet | readonly string[] | undefined): string[] {
   const t = !templates ? [] : Array.isArray(templates) ? (templates as readonly string[]) : [(templates as TemplateSet).name, ...Object.values((templates as TemplateSet).partials).map((p) => p.file)];
-  return [inputs.organizations, inputs.members, ...(inputs.meta ? [inputs.meta] : []), ...t];
+  return [...new Set([...inputs.tables.values()].map((r) => r.path)), ...(inputs.meta ? [inputs.meta] : []), ...t];
 }
 
 interface Identity {

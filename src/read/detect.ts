@@ -48,7 +48,8 @@ const SAVE_AS_CSV = 'File > Save As (Lưu thành) > CSV UTF-8 (Comma delimited) 
 const MESSAGES: Readonly<Record<RefusedKind, string>> = {
   xlsx:
     'đây là sổ tính Excel (.xlsx), không phải tệp CSV (có thể tệp đã bị đổi đuôi thành .csv). ' +
-    `Hãy mở tệp bằng Excel, chọn ${SAVE_AS_CSV}, rồi dùng tệp .csv vừa lưu.`,
+    'Chương trình đọc được trực tiếp sổ tính Excel: hãy đổi đuôi tệp lại thành .xlsx (ví dụ members.xlsx); ' +
+    `hoặc mở tệp bằng Excel, chọn ${SAVE_AS_CSV}, rồi dùng tệp .csv vừa lưu.`,
   xls:
     'đây là sổ tính Excel đời cũ (.xls, Excel 97–2003), không phải tệp CSV (có thể tệp đã bị đổi đuôi thành .csv). ' +
     `Hãy mở tệp bằng Excel, chọn ${SAVE_AS_CSV}, rồi dùng tệp .csv vừa lưu.`,

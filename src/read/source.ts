@@ -1,5 +1,5 @@
 // The ports between reading and checking (types only): where a file's rows come from, as decoded text
-// batches (io/read-table.ts makes them; validate/drive.ts reads them) or, for the byte path, as raw bytes
+// batches (io/read-table.ts makes them from CSV, read/xlsx/workbook.ts from a sheet; validate/drive.ts reads them) or, for the byte path, as raw bytes
 // (fast/byte-path.ts reads them). Defined once here, so that checking touches no file.
 import type { Encoding } from './decode.js';
 import type { CsvIssue, RawRecord } from './tokenize.js';
@@ -8,10 +8,12 @@ import type { CsvIssue, RawRecord } from './tokenize.js';
 export interface Batch {
   records: RawRecord[];
   issues: CsvIssue[];
-  /** The file is not CSV text we can read (a workbook, a ZIP, a legacy font encoding…): why, and what to do. */
-  refused?: { what: string; message: string };
-  /** Said once, not a problem: the file was converted from a legacy encoding. */
-  notice?: string;
+  /** The file is not CSV text (a workbook, a ZIP, a legacy font encoding…) or not a workbook we can read: why, and what to do. */
+  refused?: { what: string; message: string; code?: 'not-xlsx' };
+  /** Said once, not a problem: the file was converted from a legacy encoding; which sheet of a workbook was read. */
+  notice?: { code: 'notice-encoding' | 'notice-sheet'; message: string };
+  /** The rows of a sheet end at their last cell: a row shorter or longer than the header is not misshapen. */
+  ragged?: boolean;
 }
 
 /** A file's text after its byte-order mark as UTF-8 bytes, for the byte path (UTF-16 transcoded as it streams). */

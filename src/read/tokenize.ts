@@ -9,9 +9,12 @@ export interface RawRecord {
   line: number;
   /** Physical line where it ends (> line when a quoted field holds line breaks). */
   endLine: number;
+  /** A sheet's row: which of its first 31 cells Excel stored as numbers (bit i for field i). */
+  numeric?: number;
 }
 
-export type CsvIssueCode = 'unclosed-quote' | 'text-after-quote' | 'record-too-long' | 'bad-encoding';
+/** The reader's issues: the CSV record reader's, and a sheet's cell holding an error of Excel's (read/xlsx/sheet.ts). */
+export type CsvIssueCode = 'unclosed-quote' | 'text-after-quote' | 'record-too-long' | 'bad-encoding' | 'excel-error';
 
 export interface CsvIssue {
   code: CsvIssueCode;
@@ -24,6 +27,8 @@ export interface CsvIssue {
   swallowed?: number;
   /** For text after a quote: the line of that quote (> line when the quoted field ran over line breaks). */
   closedAt?: number;
+  /** For a sheet's cell: its reference as Excel names it (E17). */
+  cell?: string;
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;

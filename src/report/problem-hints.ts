@@ -24,6 +24,8 @@ export const PROBLEM_HINTS: Record<Listed, string> = {
   'exemplary-rating': 'Chỉ đánh dấu tiêu biểu cho tổ chức đạt mức cao nhất; bỏ đánh dấu hoặc sửa lại xếp loại.',
   'bad-date': 'Ghi ngày dạng ngày/tháng/năm (ví dụ 03/02/2020) hoặc năm-tháng-ngày (2020-02-03).',
   'future-date': 'Kiểm tra lại ngày vào Đảng: không được sau năm đánh giá.',
+  'excel-error': 'Sửa công thức trong ô này để Excel tính ra giá trị (hoặc gõ thẳng giá trị vào ô), rồi lưu lại tệp.',
+  'not-xlsx': 'Mở tệp bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx), hoặc lưu thành "CSV UTF-8".',
   'duplicate-id': 'Mỗi mã chỉ dùng cho một dòng trong năm: sửa mã bị trùng, hoặc xóa dòng lặp.',
   'unknown-org': 'Sửa mã chi bộ cho đúng với một chi bộ trong danh sách tổ chức, hoặc bổ sung chi bộ đó vào danh sách tổ chức.',
   'not-a-cell': 'Đảng viên phải gắn với một chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc), không gắn với đảng bộ: sửa mã chi bộ.',

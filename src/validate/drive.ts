@@ -26,13 +26,14 @@ async function drive(
   batches: AsyncIterable<Batch>,
   problems: ProblemSink,
   columns: readonly ColumnSpec[],
-  start: (header: RawRecord) => { csvIssue(i: CsvIssue): void; add(r: RawRecord): void },
+  start: (header: RawRecord, ragged: boolean) => { csvIssue(i: CsvIssue): void; add(r: RawRecord): void },
 ): Promise<void> {
   let checker: ReturnType<typeof start> | undefined;
+  let ragged = false; // a sheet's rows: see FileChecker.ragged
   // Lines above the header that name none of its columns (a title, blank lines): skipped, with a notice.
   const above: RawRecord[] = [];
   const begin = (header: RawRecord, rows: readonly RawRecord[] = []) => {
-    checker = start(header);
+    checker = start(header, ragged);
     for (const r of rows) checker.add(r);
   };
   const next = (record: RawRecord) => {
@@ -49,10 +50,11 @@ async function drive(
   };
   for await (const batch of batches) {
     if (batch.refused) {
-      problems.push({ file, line: 0, code: 'not-csv', message: batch.refused.message, value: batch.refused.what });
+      problems.push({ file, line: 0, code: batch.refused.code ?? 'not-csv', message: batch.refused.message, value: batch.refused.what });
       return;
     }
-    if (batch.notice) problems.push({ file, line: 0, code: 'notice-encoding', message: batch.notice });
+    if (batch.notice) problems.push({ file, line: 0, ...batch.notice });
+    if (batch.ragged) ragged = true;
     // Records and issues in line order: an issue after the header is the checker's, one before it the header's.
     const { records, issues } = batch;
     let r = 0;
@@ -76,8 +78,9 @@ export function titleNotice(file: string, above: readonly { fields: readonly str
 /** organizations.csv on the string path: its checker, undefined when the file has no header at all. */
 export async function driveOrganizations(file: string, batches: AsyncIterable<Batch>, years: ReadonlySet<number>, problems: ProblemSink): Promise<OrgChecker | undefined> {
   let checker: OrgChecker | undefined;
-  await drive(file, batches, problems, ORG_COLUMNS, (header) => {
+  await drive(file, batches, problems, ORG_COLUMNS, (header, ragged) => {
     checker = new OrgChecker(file, header, years, problems);
+    checker.ragged = ragged;
     return { csvIssue: (i) => checker!.csvIssue(i), add: (rec) => checker!.add(rec) };
   });
   return checker;
@@ -94,8 +97,9 @@ export async function driveMembers(
 ): Promise<Checked<Map<number, MemberCounts>>> {
   const counts = new Map([...years].map((y) => [y, newMemberCounts(y, orgs?.get(y)?.size ?? 0)]));
   let checker: MemberChecker | undefined;
-  await drive(file, batches, problems, MEMBER_COLUMNS, (header) => {
+  await drive(file, batches, problems, MEMBER_COLUMNS, (header, ragged) => {
     checker = new MemberChecker(file, header, years, problems, orgs, undefined, ratingDays);
+    checker.ragged = ragged;
     for (const c of counts.values()) {
       c.admittedColumn = checker.header.index.admitted_on >= 0;
       if (checker.header.index.score >= 0) c.scores = newScoreTally();

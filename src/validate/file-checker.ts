@@ -21,6 +21,12 @@ export abstract class FileChecker<K extends string> {
   protected readonly width: number;
   /** Physical line of the header (1, or below title lines). */
   readonly headerLine: number;
+  /**
+   * The rows come from a sheet, where a row ends at its last cell: a shorter row has empty cells, and cells
+   * past the header's columns have no column (they are ignored, as unknown columns are). Not for CSV, where a
+   * row with the wrong number of fields is misshapen.
+   */
+  ragged = false;
 
   constructor(
     readonly file: string,
@@ -75,6 +81,12 @@ export abstract class FileChecker<K extends string> {
     this.reportRow(line, code, `cột ${quote(column)}, giá trị ${quote(value)}: ${message}`, { column, value, ...(year !== undefined ? { year } : {}) });
   }
 
+  /** Whether Excel stored the cell `key` of a sheet's row as a number (an id that may have lost its leading zeros). */
+  protected typedNumber(record: RawRecord, key: K): boolean {
+    const i = this.header.index[key];
+    return record.numeric !== undefined && i >= 0 && i < 31 && ((record.numeric >> i) & 1) === 1;
+  }
+
   csvIssue(issue: CsvIssue): void {
     this.report(issue.line, issue.code, describeCsvIssue(issue), { value: issue.value });
   }
@@ -84,7 +96,7 @@ export abstract class FileChecker<K extends string> {
     this.rowYear = undefined;
     const f = record.fields;
     if (f.every((x) => x.trim() === '')) return undefined; // a blank line, or only separators
-    if (f.length < this.width || (f.length > this.width && f.slice(this.width).some((x) => x.trim() !== ''))) {
+    if (!this.ragged && (f.length < this.width || (f.length > this.width && f.slice(this.width).some((x) => x.trim() !== '')))) {
       const spans = record.endLine > record.line
         ? ` (bản ghi kéo dài từ dòng ${record.line} đến dòng ${record.endLine} vì một ô trong ngoặc kép chứa xuống dòng: có thể một dấu ngoặc kép không được đóng và đã gộp các dòng sau vào đây)`
         : '';
@@ -132,6 +144,14 @@ export abstract class FileChecker<K extends string> {
 
 }
 
+/**
+ * What Excel probably did to an id that matches nothing, when its cell was a number: `; mã 5 có thể đã mất số 0
+ * ở đầu…` (an id typed as 005 in a cell of General format is stored as the number 5). Blank otherwise.
+ */
+export function leadingZerosHint(id: string, typed: boolean): string {
+  return typed && /^\d+$/.test(id) ? `; mã ${id} có thể đã mất số 0 ở đầu: trong Excel hãy định dạng cột là Văn bản (Text) rồi gõ lại mã` : '';
+}
+
 /** "các mức xếp loại tổ chức năm 2017: TSVM, HTTNV, HTNV, YEU, hoặc Không xếp loại, Chưa xếp loại" */
 function schemeHint(year: number, block: 'org' | 'member'): string {
   const who = block === 'org' ? 'tổ chức' : 'đảng viên';
@@ -155,5 +175,7 @@ export function describeCsvIssue(issue: CsvIssue): string {
       return `dòng dài hơn 1 MB (bắt đầu bằng ${quote(issue.value)}): tệp có thể không phải CSV hoặc đã hỏng. Dòng này bị bỏ qua`;
     case 'bad-encoding':
       return `ô thứ ${issue.field} có byte không đọc được theo UTF-8 (${quote(issue.value)}): hãy lưu tệp với mã hóa UTF-8 (trong Excel: "CSV UTF-8")`;
+    case 'excel-error':
+      return `ô ${issue.cell ?? `thứ ${issue.field}`} chứa lỗi ${issue.value} của Excel (công thức không tính ra giá trị) nên được đọc là ô trống: hãy sửa công thức, hoặc chép và dán lại cột này dưới dạng giá trị (Dán đặc biệt › Giá trị)`;
   }
 }

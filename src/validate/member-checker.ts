@@ -13,7 +13,7 @@ import type { RawRecord } from '../read/tokenize.js';
 import { ExactIdSet, type IdSet } from './idset.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import { MEMBER_ROW_CHECKS } from './row-checks.js';
-import { FileChecker } from './file-checker.js';
+import { FileChecker, leadingZerosHint } from './file-checker.js';
 
 export class MemberChecker<S extends IdSet = IdSet> extends FileChecker<MemberKey> {
   /** The ids of each year, in sets made by `newIdSet`. */
@@ -88,22 +88,25 @@ export class MemberChecker<S extends IdSet = IdSet> extends FileChecker<MemberKe
     const id = clean(obj.id);
     if (id !== '' && !this.checkUnique(year, id, line)) ok = false;
     const orgId = clean(obj.org_id);
-    const org = orgId === '' || !this.orgs ? -1 : this.checkCell(line, obj.org_id, orgId, year);
+    const org = orgId === '' || !this.orgs ? -1 : this.checkCell(line, obj.org_id, orgId, year, this.typedNumber(record, 'org_id'));
     return ok && row && org >= 0 ? { row, org } : undefined;
   }
 
-  /** The index of the cell a member's org_id names, or -1 (reported unless its own row was invalid). */
-  checkCell(line: number, raw: string, orgId: string, year: number): number {
+  /**
+   * The index of the cell a member's org_id names, or -1 (reported unless its own row was invalid). `typed`:
+   * the cell was a number in a sheet (the message then says the leading zeros may have been lost).
+   */
+  checkCell(line: number, raw: string, orgId: string, year: number, typed = false): number {
     const table = this.orgs?.get(year);
     const org = table ? table.find(orgId) : -1;
     if (org < 0) {
-      this.reportCell(line, 'unknown-org', 'org_id', raw, `không có chi bộ mã ${quote(orgId)} trong organizations.csv năm ${year}`);
+      this.reportCell(line, 'unknown-org', 'org_id', raw, `không có chi bộ mã ${quote(orgId)} trong danh sách tổ chức năm ${year}${leadingZerosHint(orgId, typed)}`);
       return -1;
     }
     const kind = table!.kind(org);
     if (kind !== undefined && !KINDS[kind].cell) {
       this.reportCell(line, 'not-a-cell', 'org_id', raw,
-        `${quote(orgId)} (organizations.csv dòng ${table!.lines[org]}) là ${KINDS[kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
+        `${quote(orgId)} (danh sách tổ chức, dòng ${table!.lines[org]}) là ${KINDS[kind].name.toLowerCase()}; đảng viên sinh hoạt ở một chi bộ cơ sở hoặc chi bộ trực thuộc`);
       return -1;
     }
     return kind === undefined ? -1 : org;

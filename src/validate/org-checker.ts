@@ -11,11 +11,13 @@ import { formatScore } from '../format.js';
 import type { RawRecord } from '../read/tokenize.js';
 import { OrgTable, type OrgIndex } from '../figures/org-table.js';
 import { ORG_ROW_CHECKS } from './row-checks.js';
-import { FileChecker } from './file-checker.js';
+import { FileChecker, leadingZerosHint } from './file-checker.js';
 
 export class OrgChecker extends FileChecker<OrgKey> {
   readonly orgs: OrgIndex = new Map();
   private cellWithoutParentColumn = 0;
+  /** The lines whose parent_id Excel stored as a number (a sheet's rows): their leading zeros may be lost. */
+  private readonly typedParents = new Set<number>();
 
   constructor(file: string, header: RawRecord, years: ReadonlySet<number>, problems: ProblemSink) {
     super(file, header, ORG_COLUMNS, years, problems, ORG_ROW_CHECKS);
@@ -28,6 +30,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
     if (!c) return;
     const { obj, year } = c;
     const line = record.line;
+    if (this.typedNumber(record, 'parent_id')) this.typedParents.add(line);
     const row: Partial<OrgRow> = fastOrg(obj, year) ?? this.parse(orgRow, obj, line, year, 'org') ?? partialOrg(obj);
     const kind = row.kind;
     let rating = row.rating;
@@ -103,7 +106,7 @@ export class OrgChecker extends FileChecker<OrgKey> {
       const parent = table.find(p);
       const parentKind = parent < 0 ? undefined : table.kind(parent);
       if (parent < 0) {
-        this.reportCell(line, wrong, 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; ${rule.says}`);
+        this.reportCell(line, wrong, 'parent_id', p, `không có tổ chức mã ${quote(p)} trong năm ${year}; ${rule.says}${leadingZerosHint(p, this.typedParents.has(line))}`);
       } else if (parentKind !== undefined && !rule.kinds.includes(parentKind)) {
         const later = laterParent(kind, parentKind, year);
         this.reportCell(line, wrong, 'parent_id', p, `${quote(p)} (dòng ${table.lines[parent]}) là ${KINDS[parentKind].name.toLowerCase()}; ${rule.says}${later}`);

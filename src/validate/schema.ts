@@ -50,9 +50,11 @@ export function parseYearBytes(buf: Uint8Array, s: number, e: number): number {
 /** The spellings of a flag cell (`exemplary`), folded (case and accents aside): blank is no. */
 const FLAGS: ReadonlyMap<string, boolean> = new Map([
   ['', false], ['x', true], ['yes', true], ['y', true], ['co', true], ['no', false], ['n', false], ['khong', false],
+  // A check box or a TRUE/FALSE cell of Excel.
+  ['true', true], ['false', false],
 ]);
 
-/** A flag cell (yes/no, có/không, x, blank = no, in any case, with or without accents), or undefined when it is none of these. */
+/** A flag cell (yes/no, có/không, x, TRUE/FALSE, blank = no, in any case, with or without accents), or undefined when it is none of these. */
 export function parseFlag(raw: string): boolean | undefined {
   return FLAGS.get(fold(raw));
 }
