@@ -191,13 +191,14 @@ export function weakGroups(f: Figures, unit: string | null = null): ReportModel[
   }
   const weakUpper = (k: number) => weak.has(orgs.rating(tree.uppers[k]!)!);
   const uppers = Array.from(tree.uppers).filter((u) => weak.has(orgs.rating(u)!)).map((u) => orgs.name(u));
+  const mixed = base > 0 && cells > 0;
   const byUpper: WeakByUpper[] = [];
   for (let k = 0; k < tree.uppers.length + (tree.uppers.length > 0 ? 1 : 0); k++) {
     const at = k < tree.uppers.length ? k : -1;
     const mine = groups.filter((g) => upperOf.get(g) === at);
     const self = at >= 0 && weakUpper(at);
     if (mine.length === 0 && !self) continue;
-    byUpper.push({ name: upperName(at), self, groups: mine, base: mine.filter((g) => g.self).length, cells: mine.reduce((n, g) => n + g.cells.length, 0), names: weakNames(mine) });
+    byUpper.push({ name: upperName(at), self, groups: mine, base: mine.filter((g) => g.self).length, cells: mine.reduce((n, g) => n + g.cells.length, 0), names: weakNames(mine, mixed) });
   }
   const orgWeak = schemeFor(f.year).org.find((c) => weak.has(c))!;
   return {
@@ -210,13 +211,18 @@ export function weakGroups(f: Figures, unit: string | null = null): ReportModel[
     withCells: groups.filter((g) => g.cells.length > 0),
     uppers,
     byUpper,
-    names: weakNames(groups),
+    names: weakNames(groups, mixed),
   };
 }
 
-/** Each weak unit of the groups as a list names it: a base organization, a cell with its base organization in brackets, a cell directly under a committee. */
-function weakNames(groups: readonly WeakGroup[]): string[] {
-  return groups.flatMap((g) => [...(g.self ? [g.name] : []), ...g.cells.map((c) => (g.direct ? c.name : `${c.name} (${g.name})`))]);
+/**
+ * Each weak unit of the groups as a list names it: a base organization, a cell with its base organization in
+ * brackets, a cell directly under a committee. In a list of both base organizations and cells (`mixed`), a chi bộ
+ * cơ sở is said to be one: its name alone reads like a cell's.
+ */
+function weakNames(groups: readonly WeakGroup[], mixed: boolean): string[] {
+  const self = (g: WeakGroup) => (mixed && g.kindName === KINDS.chi_bo_co_so.name ? `${g.name} (${g.kindName.toLowerCase()})` : g.name);
+  return groups.flatMap((g) => [...(g.self ? [self(g)] : []), ...g.cells.map((c) => (g.direct ? c.name : `${c.name} (${g.name})`))]);
 }
 
 /** The appendix's columns: the scheme's codes, and UNRANKED / PENDING only where some unit has them. */
