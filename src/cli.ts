@@ -26,6 +26,7 @@ import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
 import { formatList, formatRow, FORMATS, type Format, type FormatRow } from './report/formats.js';
 import { run, type Io, type RunOptions } from './run.js';
+import { runUnits } from './run-units.js';
 import { FIRST_YEAR, LAST_YEAR } from './schemes.js';
 
 interface Env {
@@ -89,7 +90,7 @@ function translate(message: string, commands: readonly string[]): string {
   return 'dòng lệnh không hợp lệ';
 }
 
-type Parsed = { year: number; format?: Format; out?: string; maxProblems: number; compare?: number | false; template?: string; check?: string; strict?: boolean };
+type Parsed = { year: number; units?: string[]; meta?: string; format?: Format; out?: string; maxProblems: number; compare?: number | false; template?: string; check?: string; strict?: boolean };
 
 /** Commander's headings, in Vietnamese. */
 const HEADINGS: Record<string, string> = { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Arguments:': 'Đối số:', 'Commands:': 'Lệnh:', 'Global Options:': 'Tùy chọn chung:' };
@@ -100,7 +101,8 @@ function described(description: string, choices: readonly string[] | undefined, 
   return extra.length ? `${description} (${extra.join('; ')})`.trim() : description;
 }
 
-const argumentTerm = (a: Argument) => (a.required ? `<${a.name()}>` : `[${a.name()}]`) + (a.variadic ? '...' : '');
+// DIR... of report and validate: one folder at least (or --units): written as required.
+const argumentTerm = (a: Argument) => (a.variadic ? `<${a.name()}...>` : a.required ? `<${a.name()}>` : `[${a.name()}]`);
 
 /** The help, laid out by commander, worded here. */
 const HELP: Partial<Help> = {
@@ -139,14 +141,17 @@ function program(env: Env, done: (opts: RunOptions) => void, starter: (dir: stri
     });
   const common = (c: Command, command: RunOptions['command']) =>
     c
-      .usage('--year <YYYY> <DIR> [tùy chọn]')
+      .usage('--year <YYYY> <DIR> [tùy chọn]   (nhiều đơn vị: <DIR...> hoặc --units <THƯ MỤC>)')
       .showHelpAfterError(`(xem hướng dẫn: assess ${command} --help)`)
-      .argument('<DIR>', 'thư mục chứa organizations.csv và members.csv (hoặc .xlsx), report.json (nếu có)')
+      .argument('[DIR...]', 'thư mục chứa organizations.csv và members.csv (hoặc .xlsx), report.json (nếu có); nhiều thư mục: mỗi thư mục là một đơn vị (đảng bộ xã, phường, đặc khu, khối), có thể gửi figures.json thay cho danh sách')
+      .option('--units <THƯ_MỤC>', 'tổng hợp mọi thư mục con của THƯ_MỤC, mỗi thư mục con là một đơn vị (có thể nêu nhiều lần)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--meta <FILE>', 'report.json của báo cáo tổng hợp nhiều đơn vị (tên đơn vị báo cáo, số văn bản, người ký…)')
       // Required, but checked in the action: an unknown option (a misspelt --year) is said first.
       .option('--year <YYYY>', 'năm đánh giá, xếp loại (bắt buộc); chỉ các dòng của năm này được tính', parseYearOption)
       .option('--strict', 'coi vi phạm quy định (cảnh báo) là lỗi: mã thoát 1')
       .option('--max-problems <N>', 'liệt kê tối đa N lỗi dữ liệu, 0 là liệt kê tất cả', parseCount, 1000)
-      .action((dir: string, o: Parsed, cmd: Command) => {
+      .action((dirs: string[], o: Parsed, cmd: Command) => {
+        if (dirs.length === 0 && !o.units) cmd.error(`error: missing required argument 'DIR'`, { code: 'commander.missingArgument', exitCode: EXIT.usage });
         if ((o as Partial<Parsed>).year === undefined) cmd.error('thiếu tùy chọn --year <YYYY>: năm đánh giá, xếp loại, ví dụ --year 2017', { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT.usage });
         // What a format allows is its row: a template only for a Handlebars format; a binary one only into a file.
         const format = formatRow(o.format ?? 'text');
@@ -161,7 +166,9 @@ function program(env: Env, done: (opts: RunOptions) => void, starter: (dir: stri
         if (o.compare === o.year) throw new UsageError(`--compare ${o.compare} trùng với --year: không thể so sánh một năm với chính nó`, 'chọn một năm khác, hoặc bỏ --compare');
         const compare = o.compare === false ? null : (o.compare ?? o.year - 1);
         const compareExplicit = typeof o.compare === 'number';
-        done({ command, dir, year: o.year, format: o.format ?? 'text', out: o.out, maxProblems: o.maxProblems, compare: compare !== null && compare >= FIRST_YEAR ? compare : null, compareExplicit, template: o.template, check: o.check, strict: o.strict ?? false });
+        const rollup = dirs.length > 1 || o.units !== undefined || o.meta !== undefined;
+        if (o.meta !== undefined && o.meta.trim() === '') throw new UsageError('--meta cần tên một tệp, không được để trống');
+        done({ command, dir: dirs[0] ?? '', ...(rollup ? { dirs, unitsFrom: o.units ?? [], meta: o.meta } : {}), year: o.year, format: o.format ?? 'text', out: o.out, maxProblems: o.maxProblems, compare: compare !== null && compare >= FIRST_YEAR ? compare : null, compareExplicit, template: o.template, check: o.check, strict: o.strict ?? false });
       });
   common(
     p.command('report')
@@ -243,7 +250,8 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     const tty = (env.stderr as { isTTY?: boolean }).isTTY ? terminalProgress(env.stderr as NodeJS.WriteStream) : undefined;
     try {
       const stderr = { write: (text: string) => (tty?.done(), env.stderr.write(text)) };
-      return await run(opts, { stdout: env.stdout, stderr, paint, mark, ...(tty ? { progress: tty.progress } : {}) });
+      const io: Io = { stdout: env.stdout, stderr, paint, mark, ...(tty ? { progress: tty.progress } : {}) };
+      return await (opts.dirs ? runUnits(opts, io) : run(opts, io));
     } finally {
       tty?.done();
     }

@@ -9,7 +9,10 @@ import { locateInputs, type Inputs } from './io/locate.js';
 import type { Progress } from './io/progress.js';
 import { tableSource } from './io/read-table.js';
 import { defaultTemplate, readTemplates, templateFiles } from './io/read-templates.js';
-import { inputFiles, refuseInputs, writeOutput } from './io/write-output.js';
+import { inputFiles, refuseInputs, templateInputs, writeOutput } from './io/write-output.js';
+import type { Figures } from './figures/aggregate.js';
+import type { ReportMeta } from './report/metadata.js';
+import type { TemplateSet } from './report/render.js';
 import { formatRow, type Format } from './report/formats.js';
 import { checkAgainst, checkOffice, produce } from './report/output.js';
 import { listNotices, listProblems, listWarnings, problemsJson } from './report/problems-text.js';
@@ -23,7 +26,12 @@ import { settleYears } from './figures/years.js';
 export interface RunOptions {
   command: 'report' | 'validate';
   year: number;
+  /** The DIR of a one-folder run (the first of `dirs`). */
   dir: string;
+  /** A roll-up (the contract's "Many units in one run"): the units' folders named, the folders of units (--units), the roll-up's report.json (--meta). */
+  dirs?: readonly string[];
+  unitsFrom?: readonly string[];
+  meta?: string | undefined;
   format: Format;
   out: string | undefined;
   maxProblems: number;
@@ -48,10 +56,23 @@ export interface Io {
 }
 
 /** Warnings as problems (--strict), bounded like any listing. */
-function strictly(warnings: readonly Problem[], max: number): Selection {
+export function strictly(warnings: readonly Problem[], max: number): Selection {
   const list = new ProblemList(max, true);
   for (const w of warnings) list.push(w);
   return list.select();
+}
+
+/**
+ * The templates, read while the data is checked (their files' round trips overlap the work); a problem with
+ * them is still reported only once the data has passed, where the report is made. `templates()`: their files.
+ */
+export function startTemplates(opts: RunOptions): { templatesRead: Promise<TemplateSet> | undefined; templates: () => Promise<string[]> } {
+  const format = formatRow(opts.format);
+  const wantsTemplates = opts.command === 'report' && format.templates !== null;
+  const templateFile = wantsTemplates ? (opts.template ?? defaultTemplate(opts.format)) : undefined;
+  const templatesRead = templateFile ? readTemplates(templateFile, format.escape) : undefined;
+  templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
+  return { templatesRead, templates: async () => (templateFile ? await templateFiles(templateFile) : []) };
 }
 
 /** Invalid data: the listing, once, then exit 1. */
@@ -65,15 +86,9 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const problems = new ProblemList(opts.maxProblems);
   const meta = await readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
-  // The templates are read while the data is checked (their files' round trips overlap the work); a
-  // problem with them is still reported only once the data has passed, where the report is made.
-  const format = formatRow(opts.format);
-  const wantsTemplates = opts.command === 'report' && format.templates !== null;
-  const templateFile = wantsTemplates ? (opts.template ?? defaultTemplate(opts.format)) : undefined;
-  const templatesRead = templateFile ? readTemplates(templateFile, format.escape) : undefined;
-  templatesRead?.catch(() => {}); // awaited below, or not needed (the data had problems)
+  const { templatesRead, templates } = startTemplates(opts);
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.
-  if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, templateFile ? await templateFiles(templateFile) : undefined));
+  if (opts.out !== undefined) await refuseInputs(opts.out, inputFiles(inputs, await templates()));
   const ratingDays = new Map(meta.ratingDate ? [[opts.year, dayOfIso(meta.ratingDate)]] : []);
   const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!, io.progress), years, problems, io.mark, ratingDays);
   io.stderr.write(listNotices(problems.notices));
@@ -85,18 +100,58 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   const warnings = figures ? sortProblems([...rowWarnings, ...checkRules(figures, inputs.organizations, committeeOf(meta.unit ?? null)?.name)]) : [];
   // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
   const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
+  return deliver(opts, io, {
+    failed,
+    figures,
+    previous,
+    meta,
+    warnings,
+    inputs: inputFiles(inputs, undefined),
+    templatesRead,
+    problemsSheet: () => problemsXlsx(inputs, failed, warnings, years, opts.year),
+    valid: (f) => `Dữ liệu năm ${opts.year} hợp lệ: ${formatCount(f.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(f.cells.total)} chi bộ trực thuộc, ${formatCount(f.members.total)} đảng viên.\n`,
+  });
+}
+
+/** What a run has made, for its output: the problems that fail it, or its figures; and what it read. */
+export interface Outcome {
+  /** The problems that fail the run (undefined: none; then there are figures). */
+  failed: Selection | undefined;
+  figures: Figures | undefined;
+  previous: Figures | undefined;
+  meta: ReportMeta;
+  warnings: readonly Problem[];
+  /** The files read (--out may not be one of them), the templates aside. */
+  inputs: readonly string[];
+  templatesRead: Promise<TemplateSet> | undefined;
+  /** validate --format xlsx: the problems as a workbook. */
+  problemsSheet: () => Promise<Uint8Array>;
+  /** validate's closing line on valid data. */
+  valid: (f: Figures) => string;
+  /** Said after the listing of problems (a roll-up's count per unit). */
+  after?: string;
+}
+
+/** The end of every run: the problems listed, or the report made and written (or checked against a file). */
+export async function deliver(opts: RunOptions, io: Io, o: Outcome): Promise<number> {
+  const { failed, figures, previous, meta, warnings } = o;
   if (opts.command === 'validate' && opts.format !== 'text') {
-    const listing = opts.format === 'xlsx' ? await problemsXlsx(inputs, failed, warnings, years, opts.year) : problemsJson(failed, warnings);
-    await writeOutput([listing], opts.out, io.stdout, inputFiles(inputs, undefined));
+    const listing = opts.format === 'xlsx' ? await o.problemsSheet() : problemsJson(failed, warnings);
+    await writeOutput([listing], opts.out, io.stdout, o.inputs);
     return failed ? EXIT.invalidData : EXIT.ok;
   }
-  if (failed || !figures) return invalid(failed ?? main, io); // (with --strict the warnings are listed there)
+  if (failed || !figures) {
+    const code = invalid(failed!, io); // (with --strict the warnings are listed there)
+    if (o.after) io.stderr.write(o.after);
+    return code;
+  }
   io.stderr.write(listWarnings(warnings, opts.maxProblems, io.paint));
   if (opts.command === 'validate') {
-    io.stderr.write(`Dữ liệu năm ${opts.year} hợp lệ: ${formatCount(figures.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(figures.cells.total)} chi bộ trực thuộc, ${formatCount(figures.members.total)} đảng viên.\n`);
+    io.stderr.write(o.valid(figures));
     return EXIT.ok;
   }
-  const templates = await templatesRead;
+  const format = formatRow(opts.format);
+  const templates = await o.templatesRead;
   const output = await produce(opts.format, { figures, previous, meta, warnings }, templates);
   io.mark('render');
   if (opts.check !== undefined) {
@@ -114,7 +169,7 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
     io.stderr.write(diff || `${opts.check}: đã khớp với dữ liệu.\n`);
     return diff ? EXIT.invalidData : EXIT.ok;
   }
-  await writeOutput(output, opts.out, io.stdout, inputFiles(inputs, templates));
+  await writeOutput(output, opts.out, io.stdout, [...o.inputs, ...templateInputs(templates)]);
   io.mark('write');
   return EXIT.ok;
 }

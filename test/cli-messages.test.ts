@@ -72,7 +72,7 @@ describe('--version', () => {
 
 describe('help, in Vietnamese', () => {
   it.each([
-    ['--help', ['--help'], ['Cách dùng: assess <lệnh> [tùy chọn]', 'Tùy chọn:', 'Lệnh:', '-h, --help', 'hiện hướng dẫn này', '-V, --version', 'help [lệnh]', 'report <DIR>', 'validate <DIR>']],
+    ['--help', ['--help'], ['Cách dùng: assess <lệnh> [tùy chọn]', 'Tùy chọn:', 'Lệnh:', '-h, --help', 'hiện hướng dẫn này', '-V, --version', 'help [lệnh]', 'report <DIR...>', 'validate <DIR...>']],
     ['-h', ['-h'], ['Cách dùng: assess <lệnh> [tùy chọn]', 'Lệnh:']],
     ['help', ['help'], ['Cách dùng: assess <lệnh> [tùy chọn]', 'Lệnh:']],
     ['help help', ['help', 'help'], ['Cách dùng: assess <lệnh> [tùy chọn]']],
@@ -125,14 +125,14 @@ describe('usage errors: Vietnamese on stderr, nothing on stdout, exit 2', () => 
     ['a malformed --year', ['report', '--year', 'abcd', dir], 'giá trị "abcd" của tùy chọn --year không hợp lệ: cần một năm 4 chữ số'],
     ['--max-problems abc', ['report', '--year', '2017', dir, '--max-problems', 'abc'], 'giá trị "abc" của tùy chọn --max-problems không hợp lệ: cần một số nguyên không âm'],
     ['no DIR', ['report', '--year', '2017'], 'thiếu đối số DIR'],
-    ['two DIRs', ['validate', '--year', '2017', dir, dir], 'thừa đối số: lệnh validate chỉ nhận một thư mục DIR, ở đây có 2 đối số'],
+    ['init, two DIRs', ['init', dir, dir], 'thừa đối số: lệnh init chỉ nhận một thư mục DIR, ở đây có 2 đối số'],
   ])('%s', async (_name, argv, says) => {
     const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^assess: lỗi: /);
     expect(r.stderr).toContain(says);
-    expect(r.stderr).toMatch(/\(xem hướng dẫn: assess( report| validate)? --help\)\n$/);
+    expect(r.stderr).toMatch(/\(xem hướng dẫn: assess( report| validate| init)? --help\)\n$/);
     expect(r.stderr).not.toMatch(STACK);
     expectVietnamese(r.stderr);
   });

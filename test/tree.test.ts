@@ -81,7 +81,7 @@ describe('the tree: figures and JSON', () => {
     expect(figures!.members.scores).toEqual({
       given: 5,
       average: 69.1,
-      byRating: { HTXSNV: { count: 1, average: 95, min: 95, max: 95 }, HTTNV: { count: 2, average: 75, min: 70, max: 80 }, HTNV: { count: 1, average: 60.5, min: 60.5, max: 60.5 }, KHTNV: { count: 1, average: 40, min: 40, max: 40 } },
+      byRating: { HTXSNV: { count: 1, sum: 95, average: 95, min: 95, max: 95 }, HTTNV: { count: 2, sum: 150, average: 75, min: 70, max: 80 }, HTNV: { count: 1, sum: 60.5, average: 60.5, min: 60.5, max: 60.5 }, KHTNV: { count: 1, sum: 40, average: 40, min: 40, max: 40 } },
     });
     expect(figures!.baseOrganizations.scores).toMatchObject({ given: 3, average: 76.67 });
     expect(figures!.upperCommittees.scores).toMatchObject({ given: 2, average: 88.5 });

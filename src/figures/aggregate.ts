@@ -221,7 +221,10 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
 }
 
 /** Joins the year's organizations (all valid, parents resolved) with the member counts; units and cells in id order. */
-export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
+/** The organizations' scores tallied elsewhere (units of a roll-up sent as figures), by level. */
+export type OrgScoreTallies = Partial<Record<'upper' | 'base' | 'cell', ScoreTally>>;
+
+export function finalize(orgs: OrgTable, counts: MemberCounts, orgTallies: OrgScoreTallies = {}): Figures {
   const year = counts.year;
   const n = orgs.size;
   const tree = buildTree(orgs);
@@ -307,10 +310,12 @@ export function finalize(orgs: OrgTable, counts: MemberCounts): Figures {
     }
   }
   for (const u of tree.uppers) upperTotals[CODE_INDEX[orgs.rating(u)!]]!++;
-  const orgScores = (level: string) => {
-    if (!orgs.hasScore) return null;
+  const orgScores = (level: keyof OrgScoreTallies) => {
+    const extra = orgTallies[level];
+    if (!orgs.hasScore && !extra) return null;
     const t = newScoreTally();
-    for (let i = 0; i < n; i++) if (levelOf(orgs, i) === level && !Number.isNaN(orgs.scores[i]!)) addScore(t, CODE_INDEX[orgs.rating(i)!], orgs.scores[i]!);
+    if (orgs.hasScore) for (let i = 0; i < n; i++) if (levelOf(orgs, i) === level && !Number.isNaN(orgs.scores[i]!)) addScore(t, CODE_INDEX[orgs.rating(i)!], orgs.scores[i]!);
+    if (extra) mergeScores(t, extra);
     return scoreFigures(year, 'org', t);
   };
   return {

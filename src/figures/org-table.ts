@@ -67,6 +67,22 @@ export class OrgTable {
     return i;
   }
 
+  /**
+   * Adds an organization whose parent is already known by index (a roll-up joining units whose ids are each
+   * their own: the id is kept for display, never looked up). Returns its index.
+   */
+  addJoined(id: string, name: string, kind: OrgKind, parent: number, rating: RatingCode, line: number, exemplary = 0, score = NaN): number {
+    const i = this.push(ORG_KINDS.indexOf(kind), RATING_CODES.indexOf(rating), line);
+    this.exemplary[i] = exemplary;
+    this.scores[i] = score;
+    this.parents[i] = parent;
+    this.names.addString(name);
+    this.ids.addString(id);
+    this.ids.hash(i);
+    this.index(i, HASH.h1);
+    return i;
+  }
+
   /** The same from the byte path: id, name and parent id as byte ranges of `buf` (no parent: pe = ps), kind and rating as positions, exemplary 0 or 1, score NaN when not given. */
   addBytes(buf: Buffer, is: number, ie: number, ns: number, ne: number, ps: number, pe: number, kind: number, rating: number, line: number, exemplary = 0, score = NaN): number {
     const i = this.push(kind, rating, line);

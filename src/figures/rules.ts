@@ -328,20 +328,28 @@ function eachGroup(f: Figures, reporting: string, visit: (s: GroupSubject, at: n
   }
 }
 
-/** Breaches of the year's rules on the figures, as problems to print as warnings (sorted by line). */
-export function checkRules(f: Figures, file: string, reporting = 'Cấp ủy báo cáo'): Problem[] {
+/**
+ * Breaches of the year's rules on the figures, as problems to print as warnings (sorted by line). `file`: the
+ * organizations' file, or (a roll-up) the file of each organization (-1: the reporting committee), undefined for
+ * one that is no row (a unit sent as figures: its breaches were said in its own run).
+ */
+export function checkRules(f: Figures, file: string | ((org: number) => string | undefined), reporting = 'Cấp ủy báo cáo'): Problem[] {
   const units = rulesOf(f.year, 'unit');
   const groups = rulesOf(f.year, 'group');
   const out: Problem[] = [];
-  const warn = (line: number, code: ProblemCode, message: string) => out.push({ file, line, code, message, year: f.year });
+  const fileOf = typeof file === 'string' ? () => file : file;
+  const warn = (org: number, code: ProblemCode, message: string) => {
+    const where = fileOf(org);
+    if (where !== undefined) out.push({ file: where, line: org < 0 ? 0 : Math.max(0, f.orgs.lines[org]!), code, message, year: f.year });
+  };
   if (units.length > 0) {
     eachUnit(f, (s, org) => {
-      for (const m of said(units, s)) warn(f.orgs.lines[org]!, m.code, `${f.orgs.name(org)}: ${m.message}`);
+      for (const m of said(units, s)) warn(org, m.code, `${f.orgs.name(org)}: ${m.message}`);
     });
   }
   if (groups.length > 0) {
     eachGroup(f, reporting, (s, at, who) => {
-      for (const m of said(groups, s)) warn(at < 0 ? 0 : f.orgs.lines[at]!, m.code, `${who}: ${m.message}`);
+      for (const m of said(groups, s)) warn(at, m.code, `${who}: ${m.message}`);
     });
   }
   return out.sort((a, b) => a.line - b.line);

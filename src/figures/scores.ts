@@ -39,6 +39,8 @@ export function mergeScores(into: ScoreTally, other: ScoreTally): void {
 
 export interface ScoreLine {
   count: number;
+  /** The scores added up (a roll-up adds units' scores from it exactly). */
+  sum: number;
   /** Rounded half up to two decimals. */
   average: number;
   min: number;
@@ -64,7 +66,20 @@ export function scoreFigures(year: number, block: 'org' | 'member', t: ScoreTall
     if (count === 0) continue;
     given += count;
     sum += t[at + 1]!;
-    byRating[code] = { count, average: round2(t[at + 1]! / count), min: t[at + 2]!, max: t[at + 3]! };
+    byRating[code] = { count, sum: round2(t[at + 1]!), average: round2(t[at + 1]! / count), min: t[at + 2]!, max: t[at + 3]! };
   }
   return { given, average: given > 0 ? round2(sum / given) : null, byRating };
+}
+
+/** A block's scores as figures give them, back into a tally (a unit sent as figures.json): exact with `sum`. */
+export function tallyOf(s: ScoreFigures): ScoreTally {
+  const t = newScoreTally();
+  for (const [code, line] of Object.entries(s.byRating) as [RatingCode, ScoreLine][]) {
+    const at = 4 * RATING_CODES.indexOf(code);
+    t[at] = line.count;
+    t[at + 1] = line.sum;
+    t[at + 2] = line.min;
+    t[at + 3] = line.max;
+  }
+  return t;
 }

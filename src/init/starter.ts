@@ -53,6 +53,9 @@ function reportJson(year: number): string {
     publisher: 'Đảng ủy xã Hòa Bình',
     date: `${year + 1}-01-20`,
     ratingDate: `${year}-12-31`,
+    // The commune's own rating and score, as the province decides them: read when this folder is one unit of the province's roll-up.
+    rating: 'Hoàn thành tốt nhiệm vụ',
+    score: 85,
     issuer: 'Ban Thường vụ Đảng ủy xã',
     documents: [
       { title: 'Kế hoạch', number: `15-KH/ĐU`, date: `${year}-11-05`, about: `kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}` },
@@ -84,6 +87,7 @@ function guide(year: number): string {
     '- organizations.csv: danh sách tổ chức đảng, mỗi tổ chức một dòng.',
     '- members.csv: danh sách đảng viên, mỗi đảng viên một dòng; cột "Mã chi bộ" ghi mã của chi bộ nơi đảng viên sinh hoạt.',
     '- report.json: thông tin của báo cáo (tên đơn vị, cơ quan ban hành, các văn bản, người viết...). Có thể xóa các trường không dùng.',
+    '  Trường rating và score (xếp loại, điểm của chính đảng bộ xã do cấp trên quyết định) chỉ dùng khi tỉnh tổng hợp nhiều đơn vị.',
     '- excel/: cùng dữ liệu đó dưới dạng sổ làm việc Excel (organizations.xlsx, members.xlsx); các cột mã đã định dạng là Văn bản để Excel',
     '  không làm mất số 0 ở đầu mã. Chỉ dùng một trong hai cách: tệp CSV hoặc tệp Excel, không để cả hai trong cùng một thư mục.',
     '',

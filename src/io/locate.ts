@@ -36,8 +36,20 @@ const TABLES: readonly Table[] = ['organizations', 'members'];
 const WHAT: Readonly<Record<Table, string>> = { organizations: 'danh sách tổ chức', members: 'danh sách đảng viên' };
 const WHERE_TABLES = 'DIR là thư mục chứa organizations.csv và members.csv (hoặc organizations.xlsx và members.xlsx)';
 
+/** DIR lacks a table: a usage error for one folder; a roll-up names the unit and checks the others. */
+export class MissingTables extends UsageError {
+  constructor(
+    message: string,
+    hint: string,
+    /** How many of the tables DIR does hold. */
+    readonly found: number,
+  ) {
+    super(message, hint);
+  }
+}
+
 /** A file DIR may hold: refused when it is something other than a readable regular file. */
-async function present(file: string): Promise<boolean> {
+export async function present(file: string): Promise<boolean> {
   const k = await kindOf(file);
   if (k.kind === 'missing') return false;
   if (k.kind === 'dangling') throw new UsageError(`${showPath(file)} là liên kết tượng trưng (symlink) trỏ tới một tệp không tồn tại`);
@@ -70,7 +82,7 @@ export async function locateInputs(dir: string): Promise<Inputs> {
   }
   if (found.size < TABLES.length) await fromWorkbook(dir, found);
   const missing = TABLES.filter((t) => !found.has(t));
-  if (missing.length) await sayMissing(dir, missing);
+  if (missing.length) await sayMissing(dir, missing, TABLES.length - missing.length);
   const meta = await present(file('report.json'));
   const organizations = found.get('organizations')!;
   const members = found.get('members')!;
@@ -120,18 +132,20 @@ async function fromWorkbook(dir: string, found: Map<Table, { name: string; ref: 
 }
 
 /** The tables missing: said with what DIR holds instead (an .xls or .ods to save as .xlsx), exit 2. */
-async function sayMissing(dir: string, missing: readonly Table[]): Promise<never> {
+async function sayMissing(dir: string, missing: readonly Table[], found: number): Promise<never> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const old = names.filter((n) => /\.(xls|ods|xlsm|xlsb)$/i.test(n)).sort();
   if (old.length) {
     const calc = old.some((n) => /\.ods$/i.test(n));
-    throw new UsageError(
+    throw new MissingTables(
       `thư mục ${quote(dir)} thiếu ${missing.map((t) => WHAT[t]).join(' và ')}; chương trình không đọc được ${old.map((n) => quote(n)).join(', ')}: chỉ đọc tệp CSV hoặc sổ làm việc Excel .xlsx`,
       `hãy ${calc ? SAVE_AS_XLSX_CALC : SAVE_AS_XLSX}, đặt tên ${missing.map((t) => `${t}.xlsx`).join(' và ')} (hoặc một sổ làm việc có các trang tính "Tổ chức" và "Đảng viên")`,
+      found,
     );
   }
-  throw new UsageError(
+  throw new MissingTables(
     `thư mục ${quote(dir)} thiếu ${missing.map((t) => `${t}.csv`).join(' và ')}`,
     `xuất danh sách tổ chức ra organizations.csv và danh sách đảng viên ra members.csv (CSV, UTF-8), hoặc lưu thành organizations.xlsx và members.xlsx, đặt cùng thư mục; hoặc một sổ làm việc .xlsx có hai trang tính "Tổ chức" và "Đảng viên"`,
+    found,
   );
 }

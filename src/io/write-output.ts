@@ -34,8 +34,13 @@ export class Interrupted extends Error {}
 
 /** The files a run reads: the data, report.json when there is one, the template and its partials. */
 export function inputFiles(inputs: Inputs, templates: TemplateSet | readonly string[] | undefined): string[] {
-  const t = !templates ? [] : Array.isArray(templates) ? (templates as readonly string[]) : [(templates as TemplateSet).name, ...Object.values((templates as TemplateSet).partials).map((p) => p.file)];
+  const t = !templates ? [] : Array.isArray(templates) ? (templates as readonly string[]) : templateInputs(templates as TemplateSet);
   return [...new Set([...inputs.tables.values()].map((r) => r.path)), ...(inputs.meta ? [inputs.meta] : []), ...t];
+}
+
+/** A template's files: the template and its partials (none without a template). */
+export function templateInputs(templates: TemplateSet | undefined): string[] {
+  return templates ? [templates.name, ...Object.values(templates.partials).map((p) => p.file)] : [];
 }
 
 interface Identity {

@@ -2,6 +2,7 @@
 // members), then our additions (rated totals and shares, the compared year, weak units, every unit,
 // warnings). The long lists are lazy: ./json-stream.ts serializes them a few hundred elements at a time.
 import { eachUnit, upperAt, type Block, type Figures, type ScoreFigures } from '../figures/aggregate.js';
+import { FIGURES_VERSION } from '../figures/figures-part.js';
 import type { Problem } from '../problems.js';
 import { Lazy } from './json-stream.js';
 import type { ReportMeta } from './metadata.js';
@@ -71,6 +72,8 @@ export function jsonReport(f: Figures, meta: ReportMeta, extra: { previous?: Fig
   return {
     ...figuresJson(f),
     unit: meta.unit ?? null,
+    // What a roll-up checks before it reads these figures as a unit's (figures.json).
+    figuresVersion: FIGURES_VERSION,
     previous: extra.previous ? figuresJson(extra.previous) : null,
     weak: new Lazy(weakGroups(f).groups),
     units: new Lazy(mapped(eachUnit(f), (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),

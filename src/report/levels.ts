@@ -3,6 +3,7 @@
 // document's appendix (./docx/document.ts). A new level (the upper committees, đảng bộ cấp trên cơ sở) is a row
 // here, with its code and how its units are found in the figures.
 import { CODE_INDEX, membersAt, NCODES, type Figures } from '../figures/aggregate.js';
+import { NO_ROW } from '../figures/figures-part.js';
 import { blockCodes, KINDS, RATINGS, schemeFor, wordsFor, type OrgKind, type RatingCode } from '../schemes.js';
 
 /** A column of counts: a rating code with its short and full names. */
@@ -84,14 +85,17 @@ function baseOrganizations(f: Figures): LevelTable {
   return { code: 'base', name: 'Tổ chức cơ sở đảng', ...level, rows };
 }
 
-/** The cells under base committees (chi bộ trực thuộc), by committee then id: each with its members by rating. */
+/**
+ * The cells under base committees (chi bộ trực thuộc), by committee then id: each with its members by rating.
+ * A roll-up unit sent as figures has no list of its cells (they are counted, not rows): they are not listed.
+ */
 function cells(f: Figures): LevelTable {
-  const all = Array.from(f.cellOrder);
+  const all = Array.from(f.cellOrder).filter((i) => f.orgs.lines[i] !== NO_ROW);
   const level = { cellCodes: null, memberCodes: columns(f.year, 'member', (c) => all.some((i) => membersAt(f, i)[CODE_INDEX[c]]! > 0)) };
   const rows: UnitRow[] = [];
   for (let k = 0; k < f.units.length; k++) {
     const parent = f.orgs.name(f.units[k]!);
-    for (const i of f.cellOrder.subarray(f.cellStart[k]!, f.cellStart[k + 1]!)) rows.push(row(f, i, parent, membersAt(f, i), null, level));
+    for (const i of f.cellOrder.subarray(f.cellStart[k]!, f.cellStart[k + 1]!)) if (f.orgs.lines[i] !== NO_ROW) rows.push(row(f, i, parent, membersAt(f, i), null, level));
   }
   return { code: 'cells', name: 'Chi bộ trực thuộc', ...level, rows };
 }

@@ -8,6 +8,8 @@ const SAID = {
   noSuchDate: 'ngày không có thật',
   blank: 'không được để trống',
   positive: 'cần một số nguyên dương',
+  score: 'điểm từ 0 đến 100',
+  yearKey: 'mỗi khóa là một năm 4 chữ số, ví dụ "2026"',
 } as const;
 const OWN_MESSAGES = new Set<string>(Object.values(SAID));
 
@@ -27,6 +29,13 @@ export const reportMeta = z.strictObject({
   unit: z.optional(line),
   /** Who publishes the report (a banner line): "Huyện ủy Bắc Bình". */
   publisher: z.optional(line),
+  /**
+   * The unit's own rating, when the folder is one unit of a roll-up (a code or name of the year's scheme):
+   * "Hoàn thành tốt nhiệm vụ"; or one per year: { "2026": "HTTNV", "2025": "HTXSNV" }.
+   */
+  rating: z.optional(z.union([line, z.record(z.string().check(z.regex(/^\d{4}$/, { error: SAID.yearKey })), line)])),
+  /** The unit's own 100-point score (Quy định 366), in a roll-up beside `rating`: 84.5, or one per year. */
+  score: z.optional(z.union([z.number().check(z.gte(0, { error: SAID.score }), z.lte(100, { error: SAID.score })), z.record(z.string().check(z.regex(/^\d{4}$/, { error: SAID.yearKey })), z.number().check(z.gte(0, { error: SAID.score }), z.lte(100, { error: SAID.score })))])),
   /** Publication date. */
   date: z.optional(isoDate),
   /** The day the rating is made on (from 2025: a member admitted less than 6 months before it is not rated); default 31/12 of the year. */

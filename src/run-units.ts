@@ -1,0 +1,216 @@
+// A roll-up run (the contract's "Many units in one run"): several folders, each one unit at the đảng bộ cấp
+// trên cơ sở level, each checked on its own (its ids its own, its problems named by its folder), then joined
+// as if one folder held them all (src/figures/rollup.ts), and reported like a province's tree (src/run.ts's
+// deliver). A unit may send figures.json instead of rows. A unit that cannot be read (a file missing, no rows
+// of the year, figures that do not add up) is a problem named by its folder; the other units are still checked.
+import { checkInputs } from './check.js';
+import { UsageError } from './errors.js';
+import { formatCount } from './format.js';
+import { finalize, type Figures } from './figures/aggregate.js';
+import { partFromFigures, NO_ROW } from './figures/figures-part.js';
+import { joinUnits, uppersWithin, type RollupUnit, type UnitPart } from './figures/rollup.js';
+import { checkRules } from './figures/rules.js';
+import { settleYears } from './figures/years.js';
+import { dayOfIso } from './dates.js';
+import { readMeta, readText } from './io/inputs.js';
+import { tableSource } from './io/read-table.js';
+import { listUnits, locateUnit, type UnitFiles, type UnitFolder } from './io/units.js';
+import { inputFiles, refuseInputs } from './io/write-output.js';
+import { ProblemList, quote, sortProblems, type Problem } from './problems.js';
+import { committeeOf } from './report/tree-model.js';
+import { listNotices } from './report/problems-text.js';
+import { blockCodes, ratingOf, type RatingCode } from './schemes.js';
+import { readFigures } from './validate/figures-json.js';
+import { deliver, startTemplates, strictly, type Io, type RunOptions } from './run.js';
+import path from 'node:path';
+
+/** A figures.json is a unit's figures: past this it is not one. */
+const MAX_FIGURES_BYTES = 1 << 30;
+
+interface UnitResult {
+  folder: UnitFolder;
+  files: UnitFiles;
+  name: string;
+  rating: RatingCode;
+  previousRating: RatingCode;
+  /** report.json's `score`, as given. */
+  score: number | Record<string, number> | undefined;
+  current: UnitPart | undefined;
+  previous: UnitPart | undefined;
+  /** Problems of the reported year (and of every year) found in this unit. */
+  problems: number;
+}
+
+export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
+  const folders = await listUnits(opts.dirs ?? [], opts.unitsFrom ?? []);
+  const problems = new ProblemList(opts.maxProblems);
+  const meta = await readMeta(opts.meta, problems);
+  const compare = opts.compare === opts.year ? null : opts.compare;
+  const years = new Set(compare === null ? [opts.year] : [opts.year, compare]);
+  const { templatesRead, templates } = startTemplates(opts);
+  const located = await Promise.all(folders.map(async (folder) => ({ folder, files: await locateUnit(folder.dir) })));
+  const inputs = [...located.flatMap(({ files }) => unitInputs(files)), ...(opts.meta ? [opts.meta] : [])];
+  if (opts.out !== undefined) await refuseInputs(opts.out, [...inputs, ...(await templates())]);
+  const results: UnitResult[] = [];
+  for (const { folder, files } of located) results.push(await checkUnit(folder, files, opts, years, compare, meta.ratingDate, problems, io));
+  io.stderr.write(listNotices(problems.notices));
+  io.mark('units');
+  const main = problems.select((key) => key !== compare);
+  let figures: { f: Figures; unitOf: Int32Array } | undefined;
+  let previous: Figures | undefined;
+  if (main.total === 0) {
+    figures = joined(opts.year, results, false);
+    previous = compare === null ? undefined : comparedWith(compare, results, opts.compareExplicit ?? false, io);
+  }
+  io.mark('aggregate');
+  const warnings = figures ? sortProblems([...problems.warnings.select((key) => key === opts.year || key === 'all').listed, ...rollupRules(figures, results, opts.meta, meta.unit ?? null)]) : [];
+  const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
+  return deliver(opts, io, {
+    failed,
+    figures: figures?.f,
+    previous: previous,
+    meta,
+    warnings,
+    inputs,
+    templatesRead,
+    problemsSheet: async () => {
+      const { problemsWorkbook } = await import('./report/xlsx/problems.js');
+      const unitOf = (p: Problem) => {
+        const r = results.find((u) => p.file === u.folder.dir || p.file.startsWith(u.folder.dir.replace(/[\\/]*$/, path.sep)));
+        return r ? { id: r.folder.id, name: r.name } : undefined;
+      };
+      return problemsWorkbook(failed, warnings, unitOf, opts.year);
+    },
+    valid: (f) => `Dữ liệu năm ${opts.year} của ${formatCount(results.length)} đơn vị hợp lệ: ${formatCount(f.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(f.cells.total)} chi bộ trực thuộc, ${formatCount(f.members.total)} đảng viên.\n`,
+    after: perUnit(results),
+  });
+}
+
+/** The files of a unit the run reads (--out may not be one of them). */
+function unitInputs(files: UnitFiles): string[] {
+  const meta = files.meta ? [files.meta] : [];
+  if (files.kind === 'rows') return inputFiles(files.inputs, undefined);
+  if (files.kind === 'figures') return [files.file, ...meta];
+  return meta;
+}
+
+/** One unit checked: its report.json (name, own rating), then its rows or its figures. */
+async function checkUnit(folder: UnitFolder, files: UnitFiles, opts: RunOptions, years: ReadonlySet<number>, compare: number | null, ratingDate: string | undefined, all: ProblemList, io: Io): Promise<UnitResult> {
+  const own = new ProblemList(opts.maxProblems);
+  const unitMeta = await readMeta(files.meta, own);
+  const rating = unitRating(unitMeta.rating, opts.year, files.meta, own);
+  // Last year's own rating: given by year, or not known (a single rating is this year's).
+  const previousRating = compare !== null && typeof unitMeta.rating === 'object' ? unitRating(unitMeta.rating, compare, files.meta, own) : 'PENDING';
+  const result: UnitResult = { folder, files, name: upperName(unitMeta.unit ?? folder.id), rating, previousRating, score: unitMeta.score, current: undefined, previous: undefined, problems: 0 };
+  if (files.kind === 'missing') {
+    own.push({ file: folder.dir, line: 0, code: 'unit-files', message: `${files.message} (gợi ý: ${files.hint})` });
+  } else if (files.kind === 'figures') {
+    const { text, cut } = await readText(files.file, MAX_FIGURES_BYTES);
+    const read = cut ? { problems: [{ file: files.file, line: 0, code: 'bad-figures' as const, message: 'tệp lớn bất thường: figures.json là số liệu của một đơn vị' }] } : readFigures(files.file, text, opts.year, compare);
+    for (const p of read.problems) own.push(p);
+    if (read.figures) {
+      result.name = upperName(unitMeta.unit ?? read.figures.unit ?? folder.id);
+      result.current = partFromFigures(opts.year, read.figures.current, folder.id);
+      if (read.figures.previous && compare !== null) result.previous = partFromFigures(compare, read.figures.previous, folder.id);
+    }
+  } else {
+    const { inputs } = files;
+    const date = ratingDate ?? unitMeta.ratingDate;
+    const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!, io.progress), years, own, () => {}, new Map(date ? [[opts.year, dayOfIso(date)]] : []));
+    try {
+      const settled = settleYears(opts.year, { year: compare, explicit: false }, inputs, data, own);
+      if (settled.notice) io.stderr.write(settled.notice.replace(/^assess: /, `assess: ${folder.id}: `));
+      const part = (year: number): UnitPart | undefined => {
+        const orgs = data.orgs?.get(year);
+        const counts = data.members.get(year);
+        return orgs && counts ? { orgs, counts } : undefined;
+      };
+      if (settled.figures) {
+        result.current = part(opts.year);
+        if (settled.previous && compare !== null) result.previous = part(compare);
+        for (const [p, year] of [[result.current, opts.year], [result.previous, compare]] as const) {
+          for (const i of p ? uppersWithin(p) : []) {
+            own.push({ file: inputs.organizations, line: p!.orgs.lines[i]!, code: 'unit-upper', year: year!, message: `${quote(p!.orgs.name(i))} là đảng bộ cấp trên cơ sở: thư mục của một đơn vị không chứa đảng bộ cấp trên cơ sở nào, chính thư mục là đơn vị đó (xếp loại của đơn vị ghi ở report.json, trường rating)` });
+          }
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      // No rows of the year (the unit sent another year's data): this unit's problem; the others are still checked.
+      own.push({ file: folder.dir, line: 0, code: 'no-rows', message: `${e.message} (đơn vị cần gửi dữ liệu năm ${opts.year})` });
+    }
+  }
+  result.problems = own.total((key) => key !== compare);
+  if (result.problems > 0) result.current = undefined;
+  if (own.total((key) => key === compare) > 0) result.previous = undefined;
+  all.absorb(own);
+  return result;
+}
+
+/** A unit's name as its upper committee row would read: report.json's `unit` ("xã Hòa Bình") as "Đảng bộ xã Hòa Bình". */
+export function upperName(unit: string): string {
+  return /^(đảng bộ|đảng ủy|chi bộ)\s/iu.test(unit) ? unit : `Đảng bộ ${unit}`;
+}
+
+/** report.json's `rating` for a unit: a rating of organizations in the year's scheme; not given: PENDING. */
+function unitRating(rating: string | Record<string, string> | undefined, year: number, file: string | undefined, problems: ProblemList): RatingCode {
+  const given = typeof rating === 'object' ? rating[String(year)] : rating;
+  if (given === undefined) return 'PENDING';
+  const code = ratingOf(given);
+  if (code && (code === 'UNRANKED' || code === 'PENDING' || blockCodes(year, 'org').includes(code))) return code;
+  problems.push({
+    file: file ?? 'report.json',
+    line: 0,
+    code: 'unit-rating',
+    column: 'rating',
+    value: given,
+    year,
+    message: `trường "rating"${typeof rating === 'object' ? `, năm ${year}` : ''}: ${quote(given)} không phải một mức xếp loại tổ chức của năm ${year} (${blockCodes(year, 'org').join(', ')}, hoặc Không xếp loại, Chưa xếp loại)`,
+  });
+  return 'PENDING';
+}
+
+/** The units' parts of a year joined and made into figures; with which unit each organization came from. */
+function joined(year: number, results: readonly UnitResult[], previous: boolean): { f: Figures; unitOf: Int32Array } {
+  const units: RollupUnit[] = results.map((r) => ({ id: r.folder.id, name: r.name, rating: previous ? r.previousRating : r.rating, score: scoreOf(r.score, year, !previous), part: (previous ? r.previous : r.current)! }));
+  const j = joinUnits(year, units);
+  return { f: finalize(j.orgs, j.counts, j.orgScores), unitOf: j.unitOf };
+}
+
+/** A unit's own score of a year: one number is the reported year's. */
+function scoreOf(score: number | Record<string, number> | undefined, year: number, reported = true): number {
+  return (typeof score === 'object' ? score[String(year)] : reported ? score : undefined) ?? NaN;
+}
+
+/** Last year's figures, when every unit has them (else no comparison, said when some have them). */
+function comparedWith(year: number, results: readonly UnitResult[], explicit: boolean, io: Io): Figures | undefined {
+  const lacking = results.filter((r) => !r.previous);
+  if (lacking.length === 0) return joined(year, results, true).f;
+  const names = lacking.slice(0, 10).map((r) => r.folder.id).join(', ') + (lacking.length > 10 ? `, … (${formatCount(lacking.length)} đơn vị)` : '');
+  if (explicit) throw new UsageError(`không so sánh được với năm ${year}: không có số liệu năm đó của ${names}`, 'bổ sung số liệu năm đó cho các đơn vị này, hoặc bỏ --compare');
+  if (lacking.length < results.length) io.stderr.write(`assess: không so sánh với năm ${year}: không có số liệu năm đó của ${names}\n`);
+  return undefined;
+}
+
+/**
+ * The rules on the joined figures: each organization's breach named in its unit's organizations file; the upper
+ * committees' own ratings (decided by the roll-up's committee) in --meta's file; a unit sent as figures has no rows.
+ */
+function rollupRules({ f, unitOf }: { f: Figures; unitOf: Int32Array }, results: readonly UnitResult[], metaFile: string | undefined, unit: string | null): Problem[] {
+  return checkRules(f, (org) => {
+    if (org < 0) return metaFile ?? '(tổng hợp)';
+    const r = results[unitOf[org]!]!;
+    if (f.orgs.lines[org] === NO_ROW) return undefined;
+    if (f.orgs.lines[org] === 0) return r.files.meta ?? r.folder.dir;
+    return r.files.kind === 'rows' ? r.files.inputs.organizations : undefined;
+  }, committeeOf(unit)?.name);
+}
+
+/** After the listing: the units with problems, and how many have none. */
+function perUnit(results: readonly UnitResult[]): string {
+  const bad = results.filter((r) => r.problems > 0);
+  if (bad.length === 0) return '';
+  const listed = bad.map((r) => `${r.folder.id} (${formatCount(r.problems)} lỗi)`).join(', ');
+  const good = results.length - bad.length;
+  return `Đơn vị có lỗi: ${listed}${good > 0 ? `; ${formatCount(good)} đơn vị còn lại không có lỗi` : ''}.\n`;
+}
