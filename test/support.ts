@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finalize, type Figures } from '../src/figures/aggregate.js';
+import { finalize, type Figures, type MemberCounts } from '../src/figures/aggregate.js';
+import type { OrgTable } from '../src/figures/org-table.js';
 import { checkMembers, checkOrganizations } from '../src/check.js';
 import type { Encoding } from '../src/read/decode.js';
 import type { Batch, TableSource } from '../src/read/source.js';
@@ -60,6 +61,14 @@ export async function checkText(organizations: string, members: string, year: nu
   const counts = await checkMembers('members.csv', { batches: () => batches(members) }, new Set([year]), orgs.result, problems);
   const figures = orgs.result && problems.length === 0 ? finalize(orgs.result.get(year)!, counts.result.get(year)!) : undefined;
   return { problems, figures };
+}
+
+/** The same, stopping before the figures: the year's organizations and member counts (a roll-up's unit). */
+export async function checkPart(organizations: string, members: string, year: number): Promise<{ problems: Problem[]; orgs: OrgTable | undefined; counts: MemberCounts | undefined }> {
+  const problems: Problem[] = [];
+  const orgs = await checkOrganizations('organizations.csv', { batches: () => batches(organizations) }, new Set([year]), problems);
+  const counts = await checkMembers('members.csv', { batches: () => batches(members) }, new Set([year]), orgs.result, problems);
+  return { problems, orgs: orgs.result?.get(year), counts: counts.result.get(year) };
 }
 
 /** A small valid district: 2 committees (DB1 with 2 cells, DB2 with 1), 1 base cell CB1. */
