@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 30k,300k,6M,12M] [--runs N] [--dialects 6M|none] [--xlsx 370k|N|none]
+// npm run bench [-- --size 30k,300k,6M,12M] [--runs N] [--dialects 6M|none] [--xlsx 370k|N|none] [--rollup 100x5k|UxM|none]
 //
 // For each size (default: all four), generates (deterministically, into the temp folder, reused when
 // present) a national data set in the contract's format, then times whole processes: `assess report
@@ -15,6 +15,9 @@
 // (written once by exceljs's streaming writer, the year typed as a number, text as shared strings, as Excel saves
 // it), each run beside the same organizations.csv, and the xlsx run's time and peak RSS against the CSV run's
 // (target: at most twice).
+// Then a roll-up (--rollup, default 100x5k: a province of a hundred communes of 5 000 members): the same rows
+// as one folder (an upper committee row per commune) and as a hundred folders (--units), run in turn, their
+// figures compared block for block (target: the hundred folders take no longer than the one).
 import { spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -277,6 +280,96 @@ if (XLSX !== 'none') {
   const x = measure(process.execPath, report(xdir, YEAR, '--format', 'json'), { runs });
   line('assess report --format json, members.xlsx', x, n);
   console.log(`  xlsx ≤ 2 × CSV: time ${x.wall.toFixed(2)} s vs ${(2 * c.wall).toFixed(2)} s (${(x.wall / c.wall).toFixed(1)} ×): ${verdict(x.wall <= 2 * c.wall)}; peak RSS ${x.rss.toFixed(0)} MB vs ${(2 * c.rss).toFixed(0)} MB (${(x.rss / c.rss).toFixed(1)} ×): ${verdict(x.rss <= 2 * c.rss)}`);
+}
+
+// ---------------------------------------------------------------- roll-up
+/** A province of `units` communes of `per` members, as one folder (`whole`) and one folder per commune under `parent`; cached. */
+function generateRollup(whole, parent, units, per) {
+  const stamp = path.join(whole, 'STAMP');
+  const want = JSON.stringify({ GEN_VERSION, units, per, v: 2 });
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  rmSync(parent, { recursive: true, force: true });
+  mkdirSync(whole, { recursive: true });
+  const rand = mulberry32(20261231);
+  const weighted = (pairs) => { let r = rand(), acc = 0; for (const [v, w] of pairs) { acc += w; if (r < acc) return v; } return pairs.at(-1)[0]; };
+  const ORG = [['HTXSNV', 0.15], ['HTTNV', 0.6], ['HTNV', 0.2], ['KHTNV', 0.04], ['PENDING', 0.01]];
+  const MEM = [['HTXSNV', 0.11], ['HTTNV', 0.7], ['HTNV', 0.08], ['KHTNV', 0.005], ['UNRANKED', 0.1], ['PENDING', 0.005]];
+  const REASON = { UNRANKED: ['Miễn sinh hoạt', 'Mới kết nạp'], PENDING: ['Chưa kiểm điểm'] };
+  const Y = 2026;
+  const orgHead = 'id,name,kind,parent_id,year,rating\n';
+  const memHead = 'id,name,org_id,year,rating,reason\n';
+  let wo = orgHead;
+  const wm = [memHead];
+  let member = 0;
+  for (let u = 1; u <= units; u++) {
+    const id = `XA${String(u).padStart(3, '0')}`;
+    wo += `${id},Đảng bộ xã Số ${u},dang_bo_cap_tren_co_so,,${Y},${weighted(ORG.slice(0, 4))}\n`;
+    let uo = orgHead;
+    const um = [memHead];
+    const homes = [];
+    const bases = Math.max(2, Math.round(per / 100));
+    for (let b = 1; b <= bases; b++) {
+      const bid = `${id}-B${b}`;
+      const committee = b <= Math.round(bases * 0.6);
+      const rating = weighted(ORG);
+      const row = (parentId) => `${bid},${committee ? 'Đảng bộ' : 'Chi bộ'} cơ quan ${b},${committee ? 'dang_bo_co_so' : 'chi_bo_co_so'},${parentId},${Y},${rating}\n`;
+      wo += row(id);
+      uo += row('');
+      if (!committee) homes.push(bid);
+      else for (let c = 1; c <= 3; c++) {
+        const cid = `${bid}-C${c}`;
+        const cr = `${cid},Chi bộ ${c},chi_bo_truc_thuoc,${bid},${Y},${weighted(ORG)}\n`;
+        wo += cr;
+        uo += cr;
+        homes.push(cid);
+      }
+    }
+    for (let t = 1; t <= 10; t++) {
+      const tid = `${id}-T${t}`;
+      const rating = weighted(ORG);
+      wo += `${tid},Chi bộ thôn ${t},chi_bo_truc_thuoc,${id},${Y},${rating}\n`;
+      uo += `${tid},Chi bộ thôn ${t},chi_bo_truc_thuoc,,${Y},${rating}\n`;
+      homes.push(tid);
+    }
+    for (let i = 0; i < per; i++) {
+      const r = weighted(MEM);
+      const l = `DV${String(++member).padStart(7, '0')},Đảng viên ${member},${homes[Math.floor(rand() * homes.length)]},${Y},${r},${REASON[r] ? REASON[r][Math.floor(rand() * REASON[r].length)] : ''}\n`;
+      wm.push(l);
+      um.push(l);
+    }
+    const dir = path.join(parent, id);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'organizations.csv'), uo);
+    writeFileSync(path.join(dir, 'members.csv'), um.join(''));
+    writeFileSync(path.join(dir, 'report.json'), JSON.stringify({ unit: `xã Số ${u}`, rating: /^XA\d+,[^,]*,[^,]*,,\d+,(\w+)/m.exec(wo.slice(wo.lastIndexOf(`${id},Đảng bộ xã`)))[1] }));
+  }
+  writeFileSync(path.join(whole, 'organizations.csv'), wo);
+  writeFileSync(path.join(whole, 'members.csv'), wm.join(''));
+  writeFileSync(path.join(whole, 'report.json'), '{ "unit": "tỉnh Thử Nghiệm" }\n');
+  writeFileSync(stamp, want);
+}
+
+const ROLLUP = opt('--rollup', '100x5k');
+if (ROLLUP !== 'none') {
+  const [units, per] = ROLLUP.split('x').map((x) => Number(x.replace(/k$/, '000')));
+  const runs = Number(RUNS_OPT ?? 5);
+  const whole = path.join(tmpdir(), `assess-bench-rollup-${ROLLUP}`);
+  const parent = path.join(tmpdir(), `assess-bench-rollup-${ROLLUP}-units`);
+  process.stdout.write(`\nroll-up, ${units} units × ${per.toLocaleString('en')} members: ${parent} … `);
+  generateRollup(whole, parent, units, per);
+  console.log(`${runs} rounds, median`);
+  const meta = path.join(whole, 'report.json');
+  const outs = [path.join(tmpdir(), 'assess-bench-rollup-whole.json'), path.join(tmpdir(), 'assess-bench-rollup-units.json')];
+  const t = alternate([
+    ['whole', process.execPath, report(whole, 2026, '--format', 'json'), { out: outs[0] }],
+    ['units', process.execPath, [BIN, 'report', '--year', '2026', '--format', 'json', '--meta', meta, '--units', parent], { out: outs[1] }],
+  ], runs);
+  const n = units * per;
+  line('assess report --format json, one folder', t.whole, n);
+  line(`assess report --format json, --units (${units} folders)`, t.units, n);
+  const blocks = (f) => { const j = JSON.parse(readFileSync(f, 'utf8')); return JSON.stringify([j.baseOrganizations, j.cells, j.members, j.upperCommittees, j.byUpper]); };
+  const same = blocks(outs[0]) === blocks(outs[1]);
+  console.log(`  ${units} folders ≤ one folder: ${t.units.wall.toFixed(2)} s vs ${t.whole.wall.toFixed(2)} s (${(t.units.wall / t.whole.wall).toFixed(2)} ×), the same figures block for block: ${same ? 'yes' : 'NO'}: ${verdict(t.units.wall <= t.whole.wall && same)}`);
 }
 
 const at6 = bySize.find((r) => r.size === '6M');

@@ -51,8 +51,15 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   const located = await Promise.all(folders.map(async (folder) => ({ folder, files: await locateUnit(folder.dir) })));
   const inputs = [...located.flatMap(({ files }) => unitInputs(files)), ...(opts.meta ? [opts.meta] : [])];
   if (opts.out !== undefined) await refuseInputs(opts.out, [...inputs, ...(await templates())]);
+  // A few units at a time: one unit's reading overlaps another's checking. Their problems and notices are
+  // then taken in folder order (the output does not depend on which unit finished first).
+  const checked = await inTurns(located, UNITS_AT_ONCE, ({ folder, files }) => checkUnit(folder, files, opts, years, compare, meta.ratingDate, io));
   const results: UnitResult[] = [];
-  for (const { folder, files } of located) results.push(await checkUnit(folder, files, opts, years, compare, meta.ratingDate, problems, io));
+  for (const { result, own, notice } of checked) {
+    if (notice) io.stderr.write(notice);
+    problems.absorb(own);
+    results.push(result);
+  }
   io.stderr.write(listNotices(problems.notices));
   io.mark('units');
   const main = problems.select((key) => key !== compare);
@@ -95,8 +102,9 @@ function unitInputs(files: UnitFiles): string[] {
 }
 
 /** One unit checked: its report.json (name, own rating), then its rows or its figures. */
-async function checkUnit(folder: UnitFolder, files: UnitFiles, opts: RunOptions, years: ReadonlySet<number>, compare: number | null, ratingDate: string | undefined, all: ProblemList, io: Io): Promise<UnitResult> {
+async function checkUnit(folder: UnitFolder, files: UnitFiles, opts: RunOptions, years: ReadonlySet<number>, compare: number | null, ratingDate: string | undefined, io: Io): Promise<{ result: UnitResult; own: ProblemList; notice: string | undefined }> {
   const own = new ProblemList(opts.maxProblems);
+  let notice: string | undefined;
   const unitMeta = await readMeta(files.meta, own);
   const rating = unitRating(unitMeta.rating, opts.year, files.meta, own);
   // Last year's own rating: given by year, or not known (a single rating is this year's).
@@ -118,16 +126,17 @@ async function checkUnit(folder: UnitFolder, files: UnitFiles, opts: RunOptions,
     const date = ratingDate ?? unitMeta.ratingDate;
     const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!, io.progress), years, own, () => {}, new Map(date ? [[opts.year, dayOfIso(date)]] : []));
     try {
-      const settled = settleYears(opts.year, { year: compare, explicit: false }, inputs, data, own);
-      if (settled.notice) io.stderr.write(settled.notice.replace(/^assess: /, `assess: ${folder.id}: `));
-      const part = (year: number): UnitPart | undefined => {
-        const orgs = data.orgs?.get(year);
-        const counts = data.members.get(year);
-        return orgs && counts ? { orgs, counts } : undefined;
+      // The year's tables as they are: the roll-up makes the figures once, of all units joined.
+      const part = (d: typeof data, year: number): UnitPart | undefined => {
+        const orgs = d.orgs?.get(year);
+        const counts = d.members.get(year);
+        return orgs && counts && orgs.size > 0 ? { orgs, counts } : undefined;
       };
+      const settled = settleYears(opts.year, { year: compare, explicit: false }, inputs, data, own, part);
+      notice = settled.notice?.replace(/^assess: /, `assess: ${folder.id}: `);
       if (settled.figures) {
-        result.current = part(opts.year);
-        if (settled.previous && compare !== null) result.previous = part(compare);
+        result.current = settled.figures;
+        if (compare !== null) result.previous = settled.previous;
         for (const [p, year] of [[result.current, opts.year], [result.previous, compare]] as const) {
           for (const i of p ? uppersWithin(p) : []) {
             own.push({ file: inputs.organizations, line: p!.orgs.lines[i]!, code: 'unit-upper', year: year!, message: `${quote(p!.orgs.name(i))} là đảng bộ cấp trên cơ sở: thư mục của một đơn vị không chứa đảng bộ cấp trên cơ sở nào, chính thư mục là đơn vị đó (xếp loại của đơn vị ghi ở report.json, trường rating)` });
@@ -143,8 +152,24 @@ async function checkUnit(folder: UnitFolder, files: UnitFiles, opts: RunOptions,
   result.problems = own.total((key) => key !== compare);
   if (result.problems > 0) result.current = undefined;
   if (own.total((key) => key === compare) > 0) result.previous = undefined;
-  all.absorb(own);
-  return result;
+  return { result, own, notice };
+}
+
+/** How many units are checked at once. */
+const UNITS_AT_ONCE = 4;
+
+/** `work` on every item, at most `n` at a time; the results in the items' order. */
+async function inTurns<T, R>(items: readonly T[], n: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await work(items[k]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  return out;
 }
 
 /** A unit's name as its upper committee row would read: report.json's `unit` ("xã Hòa Bình") as "Đảng bộ xã Hòa Bình". */

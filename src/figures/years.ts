@@ -7,12 +7,12 @@ import { UsageError } from '../errors.js';
 import { formatCount } from '../format.js';
 import type { ProblemList, Selection } from '../problems.js';
 
-export interface Years {
+export interface Years<T = Figures> {
   /** The problems that fail the run: those of the reported year, and those of every year. */
   main: Selection;
   /** The reported year's figures (undefined when there are problems), and the compared year's. */
-  figures: Figures | undefined;
-  previous: Figures | undefined;
+  figures: T | undefined;
+  previous: T | undefined;
   /** Why the comparison was left out, for stderr. */
   notice: string | undefined;
 }
@@ -24,13 +24,21 @@ interface Comparison {
   explicit: boolean;
 }
 
-export function settleYears(year: number, compare: Comparison, files: { organizations: string; members: string }, data: CheckedInputs, problems: ProblemList): Years {
+/** `make`: what is made of a year's valid data (its figures; a roll-up takes the year's tables as they are). */
+export function settleYears<T = Figures>(
+  year: number,
+  compare: Comparison,
+  files: { organizations: string; members: string },
+  data: CheckedInputs,
+  problems: ProblemList,
+  make: (data: CheckedInputs, year: number) => T | undefined = figuresOf as (data: CheckedInputs, year: number) => T | undefined,
+): Years<T> {
   const other = compare.year === year ? null : compare.year;
   if (data.usable) requireYear(year, files, data, problems);
   if (compare.explicit && other !== null && data.usable) requireCompared(other, files, data);
   const isMain = (key: number | 'all') => key !== other;
   const main = problems.select(isMain);
-  const figures = main.total === 0 ? figuresOf(data, year) : undefined;
+  const figures = main.total === 0 ? make(data, year) : undefined;
   if (other === null) return { main, figures, previous: undefined, notice: undefined };
   const theirs = problems.total((key) => !isMain(key));
   if (theirs > 0) {
@@ -38,7 +46,7 @@ export function settleYears(year: number, compare: Comparison, files: { organiza
     if (compare.explicit && main.total === 0) throw new UsageError(`không so sánh được với năm ${other}: ${why}`, `xem các lỗi bằng: assess validate --year ${other}; hoặc bỏ --compare`);
     return { main, figures, previous: undefined, notice: `assess: không so sánh với năm ${other}: ${why} (xem: assess validate --year ${other})\n` };
   }
-  return { main, figures, previous: figuresOf(data, other), notice: undefined };
+  return { main, figures, previous: make(data, other), notice: undefined };
 }
 
 function figuresOf(data: CheckedInputs, year: number): Figures | undefined {

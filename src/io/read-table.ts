@@ -98,7 +98,8 @@ async function* readTable(path: string): AsyncGenerator<Batch> {
  */
 async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
   const { size } = await stat(path);
-  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  // A small file in one read of its size (a roll-up reads hundreds: a megabyte each would only feed the GC).
+  const stream = createReadStream(path, { highWaterMark: Math.min(CHUNK, size + 1) });
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
