@@ -1,59 +1,37 @@
 // A roll-up run (the contract's "Many units in one run"): several folders, each one unit at the đảng bộ cấp
 // trên cơ sở level, each checked on its own (its ids its own, its problems named by its folder), then joined
 // as if one folder held them all (src/figures/rollup.ts), and reported like a province's tree (src/run.ts's
-// deliver). A unit may send figures.json instead of rows. A unit that cannot be read (a file missing, no rows
+// deliver). Each unit is checked by src/check-unit.ts. A unit may send figures.json instead of rows. A unit that cannot be read (a file missing, no rows
 // of the year, figures that do not add up) is a problem named by its folder; the other units are still checked.
-import { checkInputs } from './check.js';
+import path from 'node:path';
+import { checkUnit, type CheckedUnit, type UnitJob, type UnitResult } from './check-unit.js';
 import { UsageError } from './errors.js';
 import { formatCount } from './format.js';
 import { finalize, type Figures } from './figures/aggregate.js';
-import { partFromFigures, NO_ROW } from './figures/figures-part.js';
-import { joinUnits, uppersWithin, type RollupUnit, type UnitPart } from './figures/rollup.js';
+import { NO_ROW } from './figures/figures-part.js';
+import { joinUnits, type RollupUnit } from './figures/rollup.js';
 import { checkRules } from './figures/rules.js';
-import { settleYears } from './figures/years.js';
-import { dayOfIso } from './dates.js';
-import { readMeta, readText } from './io/inputs.js';
-import { tableSource } from './io/read-table.js';
-import { listUnits, locateUnit, type UnitFiles, type UnitFolder } from './io/units.js';
+import { readMeta } from './io/inputs.js';
+import { listUnits, locateUnit, type UnitFiles } from './io/units.js';
 import { inputFiles, refuseInputs } from './io/write-output.js';
-import { ProblemList, quote, sortProblems, type Problem } from './problems.js';
-import { committeeOf } from './report/tree-model.js';
+import { ProblemList, sortProblems, type Problem } from './problems.js';
 import { listNotices } from './report/problems-text.js';
-import { blockCodes, ratingOf, type RatingCode } from './schemes.js';
-import { readFigures } from './validate/figures-json.js';
+import { committeeOf } from './report/tree-model.js';
 import { deliver, startTemplates, strictly, type Io, type RunOptions } from './run.js';
-import path from 'node:path';
-
-/** A figures.json is a unit's figures: past this it is not one. */
-const MAX_FIGURES_BYTES = 1 << 30;
-
-interface UnitResult {
-  folder: UnitFolder;
-  files: UnitFiles;
-  name: string;
-  rating: RatingCode;
-  previousRating: RatingCode;
-  /** report.json's `score`, as given. */
-  score: number | Record<string, number> | undefined;
-  current: UnitPart | undefined;
-  previous: UnitPart | undefined;
-  /** Problems of the reported year (and of every year) found in this unit. */
-  problems: number;
-}
 
 export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   const folders = await listUnits(opts.dirs ?? [], opts.unitsFrom ?? []);
   const problems = new ProblemList(opts.maxProblems);
   const meta = await readMeta(opts.meta, problems);
   const compare = opts.compare === opts.year ? null : opts.compare;
-  const years = new Set(compare === null ? [opts.year] : [opts.year, compare]);
   const { templatesRead, templates } = startTemplates(opts);
   const located = await Promise.all(folders.map(async (folder) => ({ folder, files: await locateUnit(folder.dir) })));
   const inputs = [...located.flatMap(({ files }) => unitInputs(files)), ...(opts.meta ? [opts.meta] : [])];
   if (opts.out !== undefined) await refuseInputs(opts.out, [...inputs, ...(await templates())]);
   // A few units at a time: one unit's reading overlaps another's checking. Their problems and notices are
   // then taken in folder order (the output does not depend on which unit finished first).
-  const checked = await inTurns(located, UNITS_AT_ONCE, ({ folder, files }) => checkUnit(folder, files, opts, years, compare, meta.ratingDate, io));
+  const job: UnitJob = { year: opts.year, compare, maxProblems: opts.maxProblems, ratingDate: meta.ratingDate };
+  const checked = await inTurns(located, UNITS_AT_ONCE, ({ folder, files }): Promise<CheckedUnit> => checkUnit(folder, files, job));
   const results: UnitResult[] = [];
   for (const { result, own, notice } of checked) {
     if (notice) io.stderr.write(notice);
@@ -93,70 +71,8 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   });
 }
 
-/** The files of a unit the run reads (--out may not be one of them). */
-function unitInputs(files: UnitFiles): string[] {
-  const meta = files.meta ? [files.meta] : [];
-  if (files.kind === 'rows') return inputFiles(files.inputs, undefined);
-  if (files.kind === 'figures') return [files.file, ...meta];
-  return meta;
-}
-
-/** One unit checked: its report.json (name, own rating), then its rows or its figures. */
-async function checkUnit(folder: UnitFolder, files: UnitFiles, opts: RunOptions, years: ReadonlySet<number>, compare: number | null, ratingDate: string | undefined, io: Io): Promise<{ result: UnitResult; own: ProblemList; notice: string | undefined }> {
-  const own = new ProblemList(opts.maxProblems);
-  let notice: string | undefined;
-  const unitMeta = await readMeta(files.meta, own);
-  const rating = unitRating(unitMeta.rating, opts.year, files.meta, own);
-  // Last year's own rating: given by year, or not known (a single rating is this year's).
-  const previousRating = compare !== null && typeof unitMeta.rating === 'object' ? unitRating(unitMeta.rating, compare, files.meta, own) : 'PENDING';
-  const result: UnitResult = { folder, files, name: upperName(unitMeta.unit ?? folder.id), rating, previousRating, score: unitMeta.score, current: undefined, previous: undefined, problems: 0 };
-  if (files.kind === 'missing') {
-    own.push({ file: folder.dir, line: 0, code: 'unit-files', message: `${files.message} (gợi ý: ${files.hint})` });
-  } else if (files.kind === 'figures') {
-    const { text, cut } = await readText(files.file, MAX_FIGURES_BYTES);
-    const read = cut ? { problems: [{ file: files.file, line: 0, code: 'bad-figures' as const, message: 'tệp lớn bất thường: figures.json là số liệu của một đơn vị' }] } : readFigures(files.file, text, opts.year, compare);
-    for (const p of read.problems) own.push(p);
-    if (read.figures) {
-      result.name = upperName(unitMeta.unit ?? read.figures.unit ?? folder.id);
-      result.current = partFromFigures(opts.year, read.figures.current, folder.id);
-      if (read.figures.previous && compare !== null) result.previous = partFromFigures(compare, read.figures.previous, folder.id);
-    }
-  } else {
-    const { inputs } = files;
-    const date = ratingDate ?? unitMeta.ratingDate;
-    const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!, io.progress), years, own, () => {}, new Map(date ? [[opts.year, dayOfIso(date)]] : []));
-    try {
-      // The year's tables as they are: the roll-up makes the figures once, of all units joined.
-      const part = (d: typeof data, year: number): UnitPart | undefined => {
-        const orgs = d.orgs?.get(year);
-        const counts = d.members.get(year);
-        return orgs && counts && orgs.size > 0 ? { orgs, counts } : undefined;
-      };
-      const settled = settleYears(opts.year, { year: compare, explicit: false }, inputs, data, own, part);
-      notice = settled.notice?.replace(/^assess: /, `assess: ${folder.id}: `);
-      if (settled.figures) {
-        result.current = settled.figures;
-        if (compare !== null) result.previous = settled.previous;
-        for (const [p, year] of [[result.current, opts.year], [result.previous, compare]] as const) {
-          for (const i of p ? uppersWithin(p) : []) {
-            own.push({ file: inputs.organizations, line: p!.orgs.lines[i]!, code: 'unit-upper', year: year!, message: `${quote(p!.orgs.name(i))} là đảng bộ cấp trên cơ sở: thư mục của một đơn vị không chứa đảng bộ cấp trên cơ sở nào, chính thư mục là đơn vị đó (xếp loại của đơn vị ghi ở report.json, trường rating)` });
-          }
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      // No rows of the year (the unit sent another year's data): this unit's problem; the others are still checked.
-      own.push({ file: folder.dir, line: 0, code: 'no-rows', message: `${e.message} (đơn vị cần gửi dữ liệu năm ${opts.year})` });
-    }
-  }
-  result.problems = own.total((key) => key !== compare);
-  if (result.problems > 0) result.current = undefined;
-  if (own.total((key) => key === compare) > 0) result.previous = undefined;
-  return { result, own, notice };
-}
-
 /** How many units are checked at once. */
-const UNITS_AT_ONCE = 4;
+const UNITS_AT_ONCE = 2;
 
 /** `work` on every item, at most `n` at a time; the results in the items' order. */
 async function inTurns<T, R>(items: readonly T[], n: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -172,27 +88,13 @@ async function inTurns<T, R>(items: readonly T[], n: number, work: (item: T) => 
   return out;
 }
 
-/** A unit's name as its upper committee row would read: report.json's `unit` ("xã Hòa Bình") as "Đảng bộ xã Hòa Bình". */
-export function upperName(unit: string): string {
-  return /^(đảng bộ|đảng ủy|chi bộ)\s/iu.test(unit) ? unit : `Đảng bộ ${unit}`;
-}
 
-/** report.json's `rating` for a unit: a rating of organizations in the year's scheme; not given: PENDING. */
-function unitRating(rating: string | Record<string, string> | undefined, year: number, file: string | undefined, problems: ProblemList): RatingCode {
-  const given = typeof rating === 'object' ? rating[String(year)] : rating;
-  if (given === undefined) return 'PENDING';
-  const code = ratingOf(given);
-  if (code && (code === 'UNRANKED' || code === 'PENDING' || blockCodes(year, 'org').includes(code))) return code;
-  problems.push({
-    file: file ?? 'report.json',
-    line: 0,
-    code: 'unit-rating',
-    column: 'rating',
-    value: given,
-    year,
-    message: `trường "rating"${typeof rating === 'object' ? `, năm ${year}` : ''}: ${quote(given)} không phải một mức xếp loại tổ chức của năm ${year} (${blockCodes(year, 'org').join(', ')}, hoặc Không xếp loại, Chưa xếp loại)`,
-  });
-  return 'PENDING';
+/** The files of a unit the run reads (--out may not be one of them). */
+function unitInputs(files: UnitFiles): string[] {
+  const meta = files.meta ? [files.meta] : [];
+  if (files.kind === 'rows') return inputFiles(files.inputs, undefined);
+  if (files.kind === 'figures') return [files.file, ...meta];
+  return meta;
 }
 
 /** The units' parts of a year joined and made into figures; with which unit each organization came from. */

@@ -114,7 +114,7 @@ async function headerLine(
   chunks: AsyncIterator<Buffer>,
   columns: readonly ColumnSpec[],
 ): Promise<{ fields: string[]; delimiter: Delimiter; line: number; bytes: number; chars: number; after: Buffer; above: { fields: string[] }[] } | undefined> {
-  let head = Buffer.alloc(0);
+  let head: Buffer = Buffer.alloc(0);
   const above: { fields: string[] }[] = [];
   let chars = 0; // the lines' length as text (UTF-16 code units)
   for (let at = 0; ; ) {
@@ -122,7 +122,7 @@ async function headerLine(
     while ((nl = head.indexOf(10, at)) === -1) {
       const r = await chunks.next();
       if (r.done || head.length - at > MAX_RECORD_CHARS) return undefined;
-      head = Buffer.concat([head, r.value]);
+      head = head.length === 0 ? r.value : Buffer.concat([head, r.value]); // (a small file: its one chunk, not copied)
     }
     const text = head.toString('utf8', at, nl + 1);
     // A quoted header (some exporters quote every field) is read by the tokenizer, as the string path reads

@@ -2,7 +2,7 @@
 // UTF-16 LE/BE, else UTF-8), the delimiter is sniffed from the header line, and the text is tokenized
 // as it streams in. Memory holds one chunk and at most one unfinished record.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { REPLACEMENT, type Encoding } from '../read/decode.js';
 import { detect } from '../read/detect.js';
@@ -98,8 +98,10 @@ async function* readTable(path: string): AsyncGenerator<Batch> {
  */
 async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
   const { size } = await stat(path);
-  // A small file in one read of its size (a roll-up reads hundreds: a megabyte each would only feed the GC).
-  const stream = createReadStream(path, { highWaterMark: Math.min(CHUNK, size + 1) });
+  // A small file in one read (a roll-up reads hundreds: a stream's megabyte buffers, each copied to the bytes
+  // read, would only feed the GC).
+  if (size < CHUNK) return smallRaw(await readFile(path));
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
@@ -120,6 +122,18 @@ async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
   const ratio = encoding === 'utf-16le' || encoding === 'utf-16be' ? utf8Share(head.subarray(bom), encoding) : 1;
   const chunks = encoding === 'other' ? body() : toUtf8(body(), encoding);
   return { encoding, bom, size: Math.round(size * ratio), chunks, close: () => stream.destroy() };
+}
+
+/** A file read whole (under a chunk), as readRaw gives it. */
+function smallRaw(bytes: Buffer): RawBytes {
+  const found = detect(bytes, true);
+  const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
+  async function* body(): AsyncGenerator<Buffer> {
+    if (bytes.length > bom) yield bytes.subarray(bom);
+  }
+  const ratio = encoding === 'utf-16le' || encoding === 'utf-16be' ? utf8Share(bytes.subarray(bom), encoding) : 1;
+  const chunks = encoding === 'other' ? body() : toUtf8(body(), encoding);
+  return { encoding, bom, size: Math.round(bytes.length * ratio), chunks, close: () => {} };
 }
 
 /** UTF-8 bytes per byte of UTF-16 in `bytes`. */
