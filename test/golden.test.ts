@@ -1,8 +1,10 @@
-// Whole reports against reviewed files in test/golden/: every format, on each fixture. After an
-// intended change to the output: `npm run golden` rewrites them; review the diff before committing.
+// Whole reports against reviewed files in test/golden/: every format, on each fixture, in process (cli(argv,
+// env)); the built binary (its bundle and precompiled templates) checked to print the same on one fixture.
+// After an intended change to the output: `npm run golden` rewrites them; review the diff before committing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './in-process.js';
 import { assess, ROOT } from './support.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -22,13 +24,21 @@ const FORMATS = [
 const CASES = FIXTURES.flatMap((f) => FORMATS.map((x) => ({ file: `${f.name}.${x.ext}`, args: ['report', '--year', f.year, `fixtures/${f.name}`, '--format', x.format] })));
 
 describe('golden reports', () => {
-  it.each(CASES)('$file', ({ file, args }) => {
-    const r = assess(args);
-    expect(r.code).toBe(0);
+  it.each(CASES)('$file', async ({ file, args }) => {
+    const r = await runCli(args.map((a) => (a.startsWith('fixtures/') ? path.join(ROOT, a) : a)));
+    expect(r.code, r.stderr).toBe(0);
     const golden = path.join(ROOT, 'test', 'golden', file);
     if (UPDATE) writeFileSync(golden, r.stdout);
     else if (!existsSync(golden)) throw new Error(`${golden} is missing: run npm run golden and review it`);
     expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('the built binary prints the golden files too', () => {
+    for (const { file, args } of CASES.filter((c) => c.file.startsWith('bac-binh-2017.') || c.file === 'tinh-hoa-an-2026.json')) {
+      const r = assess(args);
+      expect(r.code, file).toBe(0);
+      expect(r.stdout, file).toBe(readFileSync(path.join(ROOT, 'test', 'golden', file), 'utf8'));
+    }
   });
 
   it('every format is UTF-8 without BOM, LF only, one final newline', () => {

@@ -277,7 +277,7 @@ describe('properties', () => {
             rmSync(dir, { recursive: true, force: true });
           }
         }),
-        { numRuns: 50 },
+        { numRuns: 25 },
       );
     });
   });
