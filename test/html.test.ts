@@ -1,5 +1,5 @@
 // The HTML report in a real headless browser (Debian's chromium, installed by .ci/run): it renders
-// with no console error or blocked resource, at phone and A4-ish widths, and a screenshot is kept.
+// with no console error or blocked resource, at phone and A4-ish widths (a screenshot of each), and printed to an A4 PDF.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,11 +46,12 @@ run('HTML report in headless Chromium', () => {
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
       expect(overflow).toBeLessThanOrEqual(0);
       const shot = path.join(dir, `${name}-${viewport.width}.png`);
-      await page.screenshot({ path: shot, fullPage: true });
+      await page.screenshot({ path: shot });
       expect(existsSync(shot)).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     }
+    if (name !== 'bac-binh-2017') return; // printing (a second each) is checked on one report
     const pdf = await browser.newPage();
     await pdf.goto(pathToFileURL(file).href);
     writeFileSync(path.join(dir, `${name}.pdf`), await pdf.pdf({ format: 'A4' }));

@@ -105,7 +105,7 @@ describe('reasons are counted apart up to MAX_REASONS, then together', () => {
   });
 });
 
-describe('hundreds of thousands of problems (the byte path) do not crash the run', () => {
+describe('tens of thousands of problems (the byte path) do not crash the run', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const folder = (orgs: string, members: string) => {
@@ -115,16 +115,16 @@ describe('hundreds of thousands of problems (the byte path) do not crash the run
     writeFileSync(path.join(dir, 'members.csv'), members);
     return dir;
   };
-  const N = 130_000;
+  const N = 60_000;
 
-  it('130 000 members in unknown cells: exit 1, 1 000 listed, every one counted', async () => {
+  it('60 000 members in unknown cells: exit 1, 1 000 listed, every one counted', async () => {
     const rows = Array.from({ length: N }, (_, i) => `DV${i},KHONG${i % 7},2019,HTTNV`);
     const dir = folder('id,name,kind,parent_id,year,rating\nCB1,Chi bộ A,chi_bo_co_so,,2019,HTTNV\n', `id,org_id,year,rating\n${rows.join('\n')}\n`);
     const r = await runCli(['validate', dir, '--year', '2019']);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/RangeError|\n\s+at /);
-    expect(r.stderr).toContain('… và 129.000 lỗi khác');
-    expect(r.stderr).toMatch(/130\.000 lỗi: 130\.000 chi bộ không có trong danh sách\n$/);
+    expect(r.stderr).toContain('… và 59.000 lỗi khác');
+    expect(r.stderr).toMatch(/60\.000 lỗi: 60\.000 chi bộ không có trong danh sách\n$/);
     const j = await runCli(['validate', dir, '--year', '2019', '--format', 'json']);
     expect(j.code).toBe(1);
     const parsed = JSON.parse(j.stdout) as { problems: unknown[]; omitted: number; summary: Record<string, number> };
@@ -133,7 +133,7 @@ describe('hundreds of thousands of problems (the byte path) do not crash the run
     expect(parsed.summary).toEqual({ 'unknown-org': N });
   });
 
-  it('130 000 regulation warnings with --strict: exit 1, listed once and capped', async () => {
+  it('60 000 regulation warnings with --strict: exit 1, listed once and capped', async () => {
     const orgs = Array.from({ length: N }, (_, i) => `CB${i},Chi bộ ${i},chi_bo_co_so,,2019,HTXSNV`);
     const members = Array.from({ length: N }, (_, i) => `DV${i},CB${i},2019,KHTNV`);
     const dir = folder(`id,name,kind,parent_id,year,rating\n${orgs.join('\n')}\n`, `id,org_id,year,rating\n${members.join('\n')}\n`);
@@ -141,7 +141,7 @@ describe('hundreds of thousands of problems (the byte path) do not crash the run
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/RangeError|\n\s+at /);
-    expect(r.stderr).toMatch(/\n260\.000 lỗi: 260\.000 /); // two rules broken by each organization
+    expect(r.stderr).toMatch(/\n120\.000 lỗi: 120\.000 /); // two rules broken by each organization
     expect(r.stderr).not.toContain('cảnh báo: '); // listed once, as problems
   }, 30_000);
 });
