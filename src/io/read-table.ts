@@ -2,6 +2,7 @@
 // UTF-16 LE/BE, else UTF-8), the delimiter is sniffed from the header line, and the text is tokenized
 // as it streams in. Memory holds one chunk and at most one unfinished record.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { REPLACEMENT, type Encoding } from '../read/decode.js';
@@ -22,9 +23,9 @@ import { namesRequiredColumn } from '../validate/columns.js';
 
 const CHUNK = 1 << 20;
 
-/** Reads `path` as text, in batches of records. */
-async function* readTable(path: string): AsyncGenerator<Batch> {
-  const stream = createReadStream(path, { highWaterMark: CHUNK });
+/** Reads `path` as text, in batches of records; `whole`: its bytes, when they were read already (a small file). */
+async function* readTable(path: string, whole?: Buffer): AsyncGenerator<Batch> {
+  const stream = whole ? Readable.from([whole]) : createReadStream(path, { highWaterMark: CHUNK });
   let decoder: TextDecoder | undefined;
   let tokenizer: Tokenizer | undefined;
   let pending = '';
@@ -96,11 +97,15 @@ async function* readTable(path: string): AsyncGenerator<Batch> {
  * The file as UTF-8 bytes, for the byte path: UTF-8 as it is, UTF-16 transcoded as it streams (read/utf16.ts);
  * anything else is 'other' (read as text, which says what it is).
  */
-async function readRaw(path: string, progress?: Progress): Promise<RawBytes> {
+async function readRaw(path: string, progress?: Progress, keep?: (whole: Buffer) => void): Promise<RawBytes> {
   const { size } = await stat(path);
   // A small file in one read (a roll-up reads hundreds: a stream's megabyte buffers, each copied to the bytes
-  // read, would only feed the GC).
-  if (size < CHUNK) return smallRaw(await readFile(path));
+  // read, would only feed the GC), kept for the string path should the byte path turn it down.
+  if (size < CHUNK) {
+    const whole = await readFile(path);
+    keep?.(whole);
+    return smallRaw(whole);
+  }
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
@@ -150,9 +155,10 @@ function utf8Share(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): number {
 export function tableSource(ref: TableRef, progress?: Progress): ByteSource {
   if (ref.format === 'xlsx') return { batches: () => readSheet(ref.path, ref.table, ref.both) };
   const path = ref.path;
+  let whole: Buffer | undefined;
   return {
-    batches: () => readTable(path),
-    raw: () => readRaw(path, progress),
+    batches: () => readTable(path, whole),
+    raw: () => readRaw(path, progress, (b) => (whole = b)),
     parallel: (job: ScanJob, orgs: OrgIndex, body: { start: number; encoding: Encoding }) => scanInParallel(path, job, orgs, body, progress),
   };
 }
