@@ -187,5 +187,15 @@ describe('bad units are named, the others still checked', () => {
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(message);
     }
+    // --out may not be an input of the run: a unit's figures.json, a unit's members file, the --meta file.
+    rmSync(path.join(other, 'both', 'organizations.csv'));
+    const meta = metaFile();
+    for (const target of [path.join(other, 'both', 'figures.json'), path.join(a, 'members.csv'), meta]) {
+      const before = readFileSync(target);
+      const r = await runCli(['report', '--year', '2026', a, path.join(other, 'both'), '--meta', meta, '--format', 'json', '--out', target]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toContain('là một tệp đầu vào của lần chạy này');
+      expect(readFileSync(target).equals(before)).toBe(true);
+    }
   });
 });
