@@ -1,8 +1,9 @@
 // A roll-up run (the contract's "Many units in one run"): several folders, each one unit at the đảng bộ cấp
 // trên cơ sở level, each checked on its own (its ids its own, its problems named by its folder), then joined
 // as if one folder held them all (src/figures/rollup.ts), and reported like a province's tree (src/run.ts's
-// deliver). Each unit is checked by src/check-unit.ts. A unit may send figures.json instead of rows. A unit that cannot be read (a file missing, no rows
-// of the year, figures that do not add up) is a problem named by its folder; the other units are still checked.
+// deliver). Each unit is checked by src/check-unit.ts; it may send figures.json instead of rows. A unit that
+// cannot be read (a file missing, no rows of the year, figures that do not add up) is a problem named by its
+// folder; the other units are still checked.
 import path from 'node:path';
 import { checkUnit, type CheckedUnit, type UnitJob, type UnitResult } from './check-unit.js';
 import { UsageError } from './errors.js';
@@ -53,7 +54,7 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   return deliver(opts, io, {
     failed,
     figures: figures?.f,
-    previous: previous,
+    previous,
     meta,
     warnings,
     inputs,
@@ -87,7 +88,6 @@ async function inTurns<T, R>(items: readonly T[], n: number, work: (item: T) => 
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
   return out;
 }
-
 
 /** The files of a unit the run reads (--out may not be one of them). */
 function unitInputs(files: UnitFiles): string[] {
