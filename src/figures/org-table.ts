@@ -8,26 +8,29 @@ import { RATING_CODES, ORG_KINDS, type OrgKind, type RatingCode } from '../schem
 
 const NONE = -1;
 
+/** Rows a table starts with room for (it doubles as it fills): a commune's few hundred, not a country's. */
+const FIRST_ROOM = 256;
+
 export class OrgTable {
   size = 0;
   /** ORG_KINDS / RATING_CODES positions, -1 where the row's cell was invalid. */
-  kinds = new Int8Array(1024);
-  ratings = new Int8Array(1024);
-  lines = new Int32Array(1024);
+  kinds = new Int8Array(FIRST_ROOM);
+  ratings = new Int8Array(FIRST_ROOM);
+  lines = new Int32Array(FIRST_ROOM);
   /** The parent's index (-1: none, or not found); complete once `resolveParents` ran. */
-  parents = new Int32Array(1024);
+  parents = new Int32Array(FIRST_ROOM);
   /** 1 where the organization is marked exemplary (tiêu biểu); all 0 when the file has no such column. */
-  exemplary = new Uint8Array(1024);
+  exemplary = new Uint8Array(FIRST_ROOM);
   /** The 100-point score (NaN: not given); all NaN when the file has no score column. */
-  scores = new Float64Array(1024);
+  scores = new Float64Array(FIRST_ROOM);
   /** Parent ids not in the table when their row was added (a cell listed before its committee). */
   private unresolved: Map<number, string> | undefined = new Map();
   /** Ids and names: UTF-8 end to end in two pools; id i is idPool[idEnds[i - 1] .. idEnds[i]). */
   private ids = new Pool();
   private names = new Pool();
   /** The ids' hash table: slot → index + 1 (0: empty), probed linearly; each id's hash by index. */
-  private slots = new Int32Array(4096);
-  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(4 * FIRST_ROOM);
+  private hashes = new Int32Array(FIRST_ROOM);
   private scratch: Buffer = Buffer.allocUnsafe(256);
 
   /** `hasExemplary`: the file has the optional `exemplary` column (else the figures say nothing of it). */
@@ -173,9 +176,9 @@ export class OrgTable {
 
 /** Texts end to end as UTF-8: text i is bytes [ends[i - 1], ends[i]). */
 class Pool {
-  private bytes: Buffer = Buffer.allocUnsafe(1 << 16);
+  private bytes: Buffer = Buffer.allocUnsafe(16 * FIRST_ROOM);
   private used = 0;
-  private ends = new Int32Array(1024);
+  private ends = new Int32Array(FIRST_ROOM);
   private count = 0;
 
   addString(text: string): void {

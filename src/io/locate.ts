@@ -68,10 +68,13 @@ export async function locateInputs(dir: string): Promise<Inputs> {
   if (d.kind === 'missing' || d.kind === 'dangling') throw new UsageError(`không có thư mục ${quote(dir)}`, WHERE_TABLES);
   if (d.kind !== 'dir') throw new UsageError(`${quote(dir)} không phải là thư mục`, WHERE_TABLES);
   const file = (name: string) => path.join(dir, name);
+  // What DIR holds, listed once: a name it does not hold is not looked at (a roll-up locates hundreds of folders).
+  const listed = await readdir(dir).then((names) => new Set(names), () => undefined);
+  const look = async (name: string) => (listed && !listed.has(name) ? false : present(file(name)));
   const found = new Map<Table, { name: string; ref: TableRef }>();
   for (const table of TABLES) {
-    const csv = await present(file(`${table}.csv`));
-    const xlsx = await present(file(`${table}.xlsx`));
+    const csv = await look(`${table}.csv`);
+    const xlsx = await look(`${table}.xlsx`);
     if (csv && xlsx) {
       throw new UsageError(`thư mục ${quote(dir)} có cả ${table}.csv và ${table}.xlsx cho ${WHAT[table]}: không biết đọc tệp nào`, `chỉ để lại một trong hai tệp (xóa hoặc chuyển tệp kia ra thư mục khác)`);
     }
@@ -83,7 +86,7 @@ export async function locateInputs(dir: string): Promise<Inputs> {
   if (found.size < TABLES.length) await fromWorkbook(dir, found);
   const missing = TABLES.filter((t) => !found.has(t));
   if (missing.length) await sayMissing(dir, missing, TABLES.length - missing.length);
-  const meta = await present(file('report.json'));
+  const meta = await look('report.json');
   const organizations = found.get('organizations')!;
   const members = found.get('members')!;
   return {
