@@ -197,23 +197,23 @@ describe('colour', () => {
 });
 
 describe('a members file large enough for both cores (≥ 48 MB)', () => {
-  // ~1.4 M rows: the worker takes the first half, the main thread the second; the problems planted on both
+  // 1 M rows (~56 MB): the worker takes the first half, the main thread the second; the problems planted on both
   // sides must come out at their physical lines, and a duplicate across the halves must be found.
-  const rows = 1_400_000;
+  const rows = 1_000_000;
   const header = 'id,name,org_id,year,rating,reason';
   const row = (i: number) => `DV${i},Nguyễn Văn Thử ${i},${i % 2 ? 'CB1' : 'DB1-C1'},2017,${i % 10 ? 'HTTNV' : 'UNRANKED'},${i % 10 ? '' : 'Miễn công tác'}`;
   // Lines replaced, by physical line (1 = the header, line n = row n - 1); `valid: false` ones are left out of the valid file.
   const planted = new Map<number, { text: string; valid: boolean }>([
     [10, { text: 'DVX1,A,CB1,2017,Giỏi,', valid: false }],
-    [1_000_000, { text: 'DVX2,"Lê, Văn\nHai",CB1,2017,HTNV,', valid: true }], // a quoted line break in the second half
-    [1_200_000, { text: 'DVX3,A,KHONG-CO,2017,HTNV,', valid: false }],
-    [1_399_000, { text: 'DV5,Trùng,CB1,2017,HTNV,', valid: false }], // the id of line 6, far away in the other half
+    [700_000, { text: 'DVX2,"Lê, Văn\nHai",CB1,2017,HTNV,', valid: true }], // a quoted line break in the second half
+    [850_000, { text: 'DVX3,A,KHONG-CO,2017,HTNV,', valid: false }],
+    [999_000, { text: 'DV5,Trùng,CB1,2017,HTNV,', valid: false }], // the id of line 6, far away in the other half
   ]);
   let dir: string;
   let valid: string;
 
   beforeAll(() => {
-    // Both members files (~78 MB each) in one pass, each through a 4 MB buffer: far faster than one string of
+    // Both members files (~56 MB each) in one pass, each through a 4 MB buffer: far faster than one string of
     // the whole file. The rows are ASCII but for two constant Vietnamese words, copied as bytes.
     dir = dataDir({ organizations: SMALL.organizations });
     valid = dataDir({ organizations: SMALL.organizations });
@@ -259,6 +259,8 @@ describe('a members file large enough for both cores (≥ 48 MB)', () => {
     const head = first.subarray(0, readSync(fd, first, 0, first.length, 0)).toString('utf8').split('\n');
     closeSync(fd);
     expect(head.slice(0, 11)).toEqual([header, ...Array.from({ length: 8 }, (_, k) => row(k + 1)), 'DVX1,A,CB1,2017,Giỏi,', row(10)]);
+    // Large enough for the two threads (fast/byte-path.ts: PARALLEL_MIN, 48 MB).
+    expect(statSync(path.join(valid, 'members.csv')).size).toBeGreaterThanOrEqual(48 << 20);
   }, 60_000);
 
   it('names every problem at its line, exit 1', () => {
@@ -266,7 +268,7 @@ describe('a members file large enough for both cores (≥ 48 MB)', () => {
     expect(r.code).toBe(1);
     const places = r.stderr.split('\n').filter((l) => l.includes('members.csv:')).map((l) => /members\.csv:(\d+)/.exec(l)![1]);
     // the line break inside quotes moves every later line on by one
-    expect(places).toEqual(['10', '1200001', '1399001']);
+    expect(places).toEqual(['10', '850001', '999001']);
     expect(r.stderr).toContain('"Giỏi"');
     expect(r.stderr).toContain('"KHONG-CO"');
     expect(r.stderr).toContain('mã này đã có ở dòng 6');
@@ -277,6 +279,6 @@ describe('a members file large enough for both cores (≥ 48 MB)', () => {
     expect(r.code).toBe(0); // (SMALL's organizations carry one regulation warning on stderr)
     const j = JSON.parse(r.stdout);
     expect(j.members.total).toBe(rows - 3);
-    expect(j.members.byRating.UNRANKED).toBe(140_000);
+    expect(j.members.byRating.UNRANKED).toBe(100_000);
   });
 });
