@@ -5,7 +5,8 @@ import { checkInputs } from './check.js';
 import { UsageError } from './errors.js';
 import { dayOfIso } from './dates.js';
 import { partFromFigures } from './figures/figures-part.js';
-import { uppersWithin, type UnitPart } from './figures/rollup.js';
+import { ownRow, uppersWithin, type UnitPart } from './figures/rollup.js';
+import type { ReportMeta } from './report/metadata.js';
 import { settleYears } from './figures/years.js';
 import { readMeta, readText } from './io/inputs.js';
 import { tableSource } from './io/read-table.js';
@@ -67,7 +68,14 @@ export async function checkUnit(folder: UnitFolder, files: UnitFiles, job: UnitJ
     const read = cut ? { problems: [{ file: files.file, line: 0, code: 'bad-figures' as const, message: 'tệp lớn bất thường: figures.json là số liệu của một đơn vị' }] } : readFigures(files.file, text, job.year, compare);
     for (const p of read.problems) own.push(p);
     if (read.figures) {
-      result.name = upperName(unitMeta.unit ?? read.figures.unit ?? folder.id);
+      const { own: mine } = read.figures;
+      result.name = unitMeta.unit === undefined && mine.current ? mine.current.name : upperName(unitMeta.unit ?? read.figures.unit ?? folder.id);
+      if (unitMeta.rating === undefined && mine.current) result.rating = mine.current.rating;
+      if ((unitMeta.rating === undefined || typeof unitMeta.rating === 'string') && mine.previous) result.previousRating = mine.previous.rating;
+      if (unitMeta.score === undefined) {
+        const given = Object.fromEntries([[job.year, mine.current?.score], [compare, mine.previous?.score]].filter(([, v]) => v !== undefined));
+        if (Object.keys(given).length > 0) result.score = given as Record<string, number>;
+      }
       result.current = partFromFigures(job.year, read.figures.current, folder.id);
       if (read.figures.previous && compare !== null) result.previous = partFromFigures(compare, read.figures.previous, folder.id);
     }
@@ -88,10 +96,13 @@ export async function checkUnit(folder: UnitFolder, files: UnitFiles, job: UnitJ
         result.current = settled.figures;
         if (compare !== null) result.previous = settled.previous;
         for (const [p, year] of [[result.current, job.year], [result.previous, compare]] as const) {
-          for (const i of p ? uppersWithin(p) : []) {
-            own.push({ file: inputs.organizations, line: p!.orgs.lines[i]!, code: 'unit-upper', year: year!, message: `${quote(p!.orgs.name(i))} là đảng bộ cấp trên cơ sở: thư mục của một đơn vị không chứa đảng bộ cấp trên cơ sở nào, chính thư mục là đơn vị đó (xếp loại của đơn vị ghi ở report.json, trường rating)` });
+          const uppers = p ? uppersWithin(p) : [];
+          if (uppers.length < 2) continue;
+          for (const i of uppers) {
+            own.push({ file: inputs.organizations, line: p!.orgs.lines[i]!, code: 'unit-upper', year: year!, message: `${quote(p!.orgs.name(i))} là một trong ${uppers.length} đảng bộ cấp trên cơ sở của thư mục: thư mục của một đơn vị chỉ có thể có một dòng như vậy, của chính đơn vị (hoặc không có, khi tên và xếp loại của đơn vị ghi ở report.json)` });
           }
         }
+        ownRowFills(result, unitMeta, job.year, compare);
       }
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
@@ -103,6 +114,25 @@ export async function checkUnit(folder: UnitFolder, files: UnitFiles, job: UnitJ
   if (result.problems > 0) result.current = undefined;
   if (own.total((key) => key === compare) > 0) result.previous = undefined;
   return { result, own, notice };
+}
+
+/**
+ * The unit's own row among its rows (one upper committee row: the unit itself), when it has one: its name, its
+ * rating and score of each year, where report.json does not give them.
+ */
+function ownRowFills(result: UnitResult, meta: ReportMeta, year: number, compare: number | null): void {
+  const at = (p: UnitPart | undefined) => (p ? { p, i: ownRow(p) } : undefined);
+  const mine = [[at(result.current), year], [at(result.previous), compare]] as const;
+  const scores: Record<string, number> = {};
+  for (const [x, y] of mine) {
+    if (!x || x.i < 0 || y === null) continue;
+    const { p, i } = x;
+    if (y === year && meta.unit === undefined) result.name = p.orgs.name(i);
+    if (y === year && meta.rating === undefined) result.rating = p.orgs.rating(i)!;
+    if (y === compare && (meta.rating === undefined || typeof meta.rating === 'string')) result.previousRating = p.orgs.rating(i)!;
+    if (!Number.isNaN(p.orgs.scores[i]!)) scores[String(y)] = p.orgs.scores[i]!;
+  }
+  if (meta.score === undefined && Object.keys(scores).length > 0) result.score = scores;
 }
 
 /** A unit's name as its upper committee row would read: report.json's `unit` ("xã Hòa Bình") as "Đảng bộ xã Hòa Bình". */

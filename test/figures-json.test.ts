@@ -34,7 +34,8 @@ describe('readFigures', () => {
     ['ratings that do not add up', edit((x) => (x.members.total = 21)), /đảng viên: cộng các mức xếp loại được 20, khác tổng số 21/, 'total'],
     ['a code of another scheme', edit((x) => ((x.cells.byRating as Record<string, number>).TSVM = 0)), /chi bộ trực thuộc: mã xếp loại "TSVM" không thuộc thang xếp loại năm 2026/, ''],
     ['more committees than organizations', edit((x) => (x.baseOrganizations.committees = 3)), /số đảng bộ cơ sở \(3\) lớn hơn số tổ chức cơ sở đảng \(2\)/, ''],
-    ['upper committees inside a unit', edit((x) => (x.upperCommittees = { total: 1, byRating: by({ HTTNV: 1 }) })), /mỗi thư mục là một đảng bộ cấp trên cơ sở/, ''],
+    ['upper committees inside a unit', edit((x) => (x.upperCommittees = { total: 2, byRating: by({ HTTNV: 2 }) })), /số liệu có 2 đảng bộ cấp trên cơ sở: mỗi thư mục là một đảng bộ cấp trên cơ sở/, ''],
+    ['its own row without its byUpper line', edit((x) => (x.upperCommittees = { total: 1, byRating: by({ HTTNV: 1 }) })), /trường byUpper không ghi đúng một đơn vị/, ''],
     [
       'units that do not add up to the blocks',
       edit((x) => (x.units = [{ id: 'B1', name: 'Đảng bộ B1', kind: 'dang_bo_co_so', rating: 'HTTNV', cells: { total: 3, byRating: by({ HTTNV: 2, KHTNV: 1 }) }, members: { total: 20, byRating: by({ HTTNV: 18, UNRANKED: 2 }) } }])),
@@ -48,6 +49,17 @@ describe('readFigures', () => {
     expect(r.problems.every((p) => p.file === 'xa/figures.json' && p.code === 'bad-figures')).toBe(true);
     // The line of the field named (the last line holding its key, for a key written in several blocks).
     if (line) expect(r.problems[0]!.line).toBe(input.split('\n').findLastIndex((l) => l.includes(`"${line}"`)) + 1);
+  });
+
+  it("the unit's own row (its figures made from rows holding it): its name, rating and score", () => {
+    const own = edit((x) => {
+      x.upperCommittees = { total: 1, byRating: by({ HTXSNV: 1 }) };
+      x.byUpper = [{ id: 'XA', name: 'Đảng bộ xã A', rating: 'HTXSNV' }];
+      x.scores = { upperCommittees: { given: 1, average: 92.5, byRating: { HTXSNV: { count: 1, sum: 92.5, average: 92.5, min: 92.5, max: 92.5 } } } };
+    });
+    const r = readFigures('f.json', own, 2026, null);
+    expect(r.problems).toEqual([]);
+    expect(r.figures!.own.current).toEqual({ name: 'Đảng bộ xã A', rating: 'HTXSNV', score: 92.5 });
   });
 
   it("last year's figures are read when they are of the year compared with, and checked the same way", () => {

@@ -38,6 +38,15 @@ describe('a roll-up equals the whole', () => {
     expect(again.stdout).toBe(rolled.stdout);
   });
 
+  it('units that hold their own row among their rows (no report.json): the same JSON, the unit named and rated by it', async () => {
+    const p = province(14, 6);
+    const whole = await runCli(['report', '--year', '2026', '--format', 'json', wholeFolder(p, META)]);
+    const parent = await unitFolders(p, ['plain', 'xlsx', 'figures'], true);
+    const rolled = await runCli(['report', '--year', '2026', '--format', 'json', '--meta', metaFile(), '--units', parent]);
+    expect(rolled.code, rolled.stderr).toBe(0);
+    expect(blocks(rolled.stdout)).toEqual(blocks(whole.stdout));
+  });
+
   it('the province fixture split into its units gives the same report in every format', async () => {
     const src = path.join(ROOT, 'fixtures', 'tinh-hoa-an-2026');
     const parent = scratch('assess-hoa-an-');
@@ -139,7 +148,7 @@ describe('bad units are named, the others still checked', () => {
     expect([report.code, report.stdout]).toEqual([1, '']);
   });
 
-  it('a row problem names the unit folder and the file; a unit with an upper committee of its own is refused', async () => {
+  it('a row problem names the unit folder and the file; a unit holding two upper committees is refused', async () => {
     const p = province(22, 3);
     const parent = await unitFolders(p, ['plain']);
     const [a, b] = p.units.map((u) => path.join(parent, u.id));
@@ -147,11 +156,12 @@ describe('bad units are named, the others still checked', () => {
     const at = members.findIndex((l) => l.includes(',2026,'));
     members[at] = members[at]!.replace(/,2026,[A-Z]+,/, ',2026,Giỏi,');
     writeFileSync(path.join(a!, 'members.csv'), members.join('\n'));
-    writeFileSync(path.join(b!, 'organizations.csv'), readFileSync(path.join(b!, 'organizations.csv'), 'utf8') + 'X9,Đảng bộ xã Thừa,dang_bo_cap_tren_co_so,,2026,HTTNV,\n');
+    // A unit may hold its own row; two upper committees in one unit are refused.
+    writeFileSync(path.join(b!, 'organizations.csv'), readFileSync(path.join(b!, 'organizations.csv'), 'utf8') + 'X8,Đảng bộ xã Một,dang_bo_cap_tren_co_so,,2026,HTTNV,\nX9,Đảng bộ xã Thừa,dang_bo_cap_tren_co_so,,2026,HTTNV,\n');
     const r = await runCli(['validate', '--year', '2026', a!, b!, path.join(parent, p.units[2]!.id)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${a}/members.csv:${at + 1}: .*"Giỏi"`));
-    expect(r.stderr).toMatch(new RegExp(`${b}/organizations.csv:\\d+: "Đảng bộ xã Thừa" là đảng bộ cấp trên cơ sở`));
+    expect(r.stderr).toMatch(new RegExp(`${b}/organizations.csv:\\d+: "Đảng bộ xã Thừa" là một trong 2 đảng bộ cấp trên cơ sở của thư mục`));
   });
 
   it('the same id in two units is two organizations', async () => {

@@ -88,8 +88,11 @@ export function wholeFolder(p: Province, meta: object): string {
   return dir;
 }
 
-/** One unit's rows as the unit sends them: no row of its own, the rows directly under it with a blank parent. */
-export function unitRows(p: Province, id: string): { organizations: Row[]; members: Row[] } {
+/**
+ * One unit's rows as the unit sends them: no row of its own, the rows directly under it with a blank parent; or
+ * (`ownRow`) its own row among them, its rows naming it as their parent, as in the province's data.
+ */
+export function unitRows(p: Province, id: string, ownRow = false): { organizations: Row[]; members: Row[] } {
   const years = new Map<string, Map<string, Row>>();
   for (const o of p.organizations) {
     const m = years.get(o.year!) ?? new Map<string, Row>();
@@ -101,17 +104,22 @@ export function unitRows(p: Province, id: string): { organizations: Row[]; membe
     while (x.kind !== 'dang_bo_cap_tren_co_so') x = years.get(x.year!)!.get(x.parent_id!)!;
     return x.id!;
   };
-  const organizations = p.organizations.filter((o) => o.kind !== 'dang_bo_cap_tren_co_so' && upperOf(o) === id).map((o) => ({ ...o, parent_id: o.parent_id === id ? '' : o.parent_id! }));
+  const organizations = ownRow
+    ? p.organizations.filter((o) => upperOf(o) === id)
+    : p.organizations.filter((o) => o.kind !== 'dang_bo_cap_tren_co_so' && upperOf(o) === id).map((o) => ({ ...o, parent_id: o.parent_id === id ? '' : o.parent_id! }));
   const members = p.members.filter((m) => upperOf(years.get(m.year!)!.get(m.org_id!)!) === id);
   return { organizations, members };
 }
 
-/** Writes unit `id` of the province into `dir` in `dialect`. */
-export async function writeUnit(p: Province, id: string, dir: string, dialect: Dialect): Promise<void> {
+/**
+ * Writes unit `id` of the province into `dir` in `dialect`: with a report.json naming it and giving its own rating
+ * and score, or (`ownRow`) none, its own row among its rows.
+ */
+export async function writeUnit(p: Province, id: string, dir: string, dialect: Dialect, ownRow = false): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const u = p.units.find((x) => x.id === id)!;
-  const rows = unitRows(p, id);
-  writeFileSync(path.join(dir, 'report.json'), JSON.stringify({ unit: u.unit, rating: u.rating, score: u.score }));
+  const rows = unitRows(p, id, ownRow);
+  if (!ownRow) writeFileSync(path.join(dir, 'report.json'), JSON.stringify({ unit: u.unit, rating: u.rating, score: u.score }));
   const vietnamese = (cols: readonly string[]) => cols.map((c) => (c === 'name' && cols.includes('org_id') ? 'Họ và tên' : c === 'reason' ? 'Lý do' : c === 'id' && cols.includes('org_id') ? 'Mã đảng viên' : (VIETNAMESE[c] ?? c)));
   if (dialect === 'plain' || dialect === 'figures') {
     const target = dialect === 'figures' ? scratch('assess-unit-') : dir;
@@ -143,10 +151,10 @@ export async function writeUnit(p: Province, id: string, dir: string, dialect: D
   }
 }
 
-/** Every unit of the province in a folder of its own under a new parent folder, unit k in dialects[k % length]. */
-export async function unitFolders(p: Province, dialects: readonly Dialect[]): Promise<string> {
+/** Every unit of the province in a folder of its own under a new parent folder, unit k in dialects[k % length]; `ownRow` as writeUnit's. */
+export async function unitFolders(p: Province, dialects: readonly Dialect[], ownRow = false): Promise<string> {
   const parent = scratch('assess-units-');
-  for (const [k, u] of p.units.entries()) await writeUnit(p, u.id, path.join(parent, u.id), dialects[k % dialects.length]!);
+  for (const [k, u] of p.units.entries()) await writeUnit(p, u.id, path.join(parent, u.id), dialects[k % dialects.length]!, ownRow);
   return parent;
 }
 

@@ -39,9 +39,9 @@ export interface Joined {
 
 /**
  * The units as one year's data: each unit's upper committee row, then its organizations; a base organization
- * or a cell without a parent (under the unit's own committee) is placed under that row. Ids stay as written
- * (each unit's its own: they are shown, never looked up again). Units hold no upper committee row of their own
- * (a problem found before joining).
+ * or a cell without a parent (under the unit's own committee) is placed under that row, and so is one whose
+ * parent is the unit's own row when its rows hold one (`self`: it is the unit, not added again). Ids stay as
+ * written (each unit's its own: they are shown, never looked up again).
  */
 export function joinUnits(year: number, units: readonly RollupUnit[]): Joined {
   const size = units.reduce((n, u) => n + 1 + u.part.orgs.size, 0);
@@ -53,31 +53,42 @@ export function joinUnits(year: number, units: readonly RollupUnit[]): Joined {
     const upper = orgs.addJoined(unit.id, unit.name, 'dang_bo_cap_tren_co_so', -1, unit.rating, 0, 0, unit.score);
     unitOf[upper] = k;
     const own = unit.part.orgs;
-    const offset = upper + 1;
+    const self = ownRow(unit.part);
+    // Where each of the unit's organizations is here: its own row is the unit's upper row.
+    const at = new Int32Array(own.size);
+    for (let i = 0, next = upper + 1; i < own.size; i++) at[i] = i === self ? upper : next++;
     for (let i = 0; i < own.size; i++) {
+      if (i === self) continue;
       const p = own.parents[i]!;
       const level = levelOf(own, i);
-      const parent = p >= 0 ? offset + p : level === 'base' || level === 'cell' ? upper : -1;
-      const at = orgs.addJoined(own.id(i), own.name(i), own.kind(i)!, parent, own.rating(i)!, own.lines[i]!, own.exemplary[i]!, own.scores[i]!);
-      unitOf[at] = k;
+      const parent = p >= 0 ? at[p]! : level === 'base' || level === 'cell' ? upper : -1;
+      unitOf[orgs.addJoined(own.id(i), own.name(i), own.kind(i)!, parent, own.rating(i)!, own.lines[i]!, own.exemplary[i]!, own.scores[i]!)] = k;
     }
-    addCounts(counts, unit.part.counts, offset);
+    addCounts(counts, unit.part.counts, at);
     for (const [level, t] of Object.entries(unit.part.orgScores ?? {}) as [keyof OrgScoreTallies, Float64Array][]) mergeScores((orgScores[level] ??= newScoreTally()), t);
   });
-  return { orgs, counts, orgScores, unitOf };
+  return { orgs, counts, orgScores, unitOf: unitOf.subarray(0, orgs.size) };
 }
 
-/** Adds a unit's member counts, its organization `i` being `offset + i` here. */
-function addCounts(into: MemberCounts, from: MemberCounts, offset: number): void {
+/** Adds a unit's member counts, its organization `i` being `at[i]` here. */
+function addCounts(into: MemberCounts, from: MemberCounts, at: Int32Array): void {
   for (let c = 0; c < NCODES; c++) into.byRating[c]! += from.byRating[c]!;
   for (const [code, m] of from.reasons) for (const [r, n] of m) countReason(into.reasons.get(code)!, r, n);
   into.admittedColumn ||= from.admittedColumn;
   if (from.scores) mergeScores((into.scores ??= newScoreTally()), from.scores);
-  for (let j = 0; j < from.byOrg.length; j++) into.byOrg[offset * NCODES + j]! += from.byOrg[j]!;
-  for (let j = 0; j < from.admitted.length; j++) into.admitted[offset + j]! += from.admitted[j]!;
+  for (let i = 0; i < at.length; i++) {
+    for (let c = 0; c < NCODES; c++) into.byOrg[at[i]! * NCODES + c]! += from.byOrg[i * NCODES + c] ?? 0;
+    into.admitted[at[i]!]! += from.admitted[i] ?? 0;
+  }
 }
 
-/** The organizations of a unit that are upper committees (a unit is one; it cannot hold others). */
+/** The unit's own row, when its rows hold exactly one upper committee (the unit itself); else -1. */
+export function ownRow(part: UnitPart): number {
+  const uppers = uppersWithin(part);
+  return uppers.length === 1 ? uppers[0]! : -1;
+}
+
+/** The organizations of a unit that are upper committees (a unit may hold its own row, and no other). */
 export function uppersWithin(part: UnitPart): number[] {
   const out: number[] = [];
   for (let i = 0; i < part.orgs.size; i++) if (KINDS[part.orgs.kind(i)!].level === 'upper') out.push(i);

@@ -24,11 +24,19 @@ const yearFigures = z.object({
   cells: z.object({ total: count, committees: count, byRating, direct: z.optional(block), exemplary }),
   members: z.object({ total: count, byRating, reasons: z.optional(z.object({ UNRANKED: z.optional(reasons), PENDING: z.optional(reasons) })), admitted: z.optional(count) }),
   upperCommittees: z.optional(block),
-  scores: z.optional(z.object({ baseOrganizations: z.optional(scores), cells: z.optional(scores), members: z.optional(scores) })),
+  byUpper: z.optional(z.array(z.object({ id: z.string(), name: z.string(), rating: z.string() }))),
+  scores: z.optional(z.object({ upperCommittees: z.optional(scores), baseOrganizations: z.optional(scores), cells: z.optional(scores), members: z.optional(scores) })),
   units: z.optional(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['dang_bo_co_so', 'chi_bo_co_so']), rating: z.string(), cells: block, members: block }))),
   weak: z.optional(z.array(z.object({ name: z.string(), direct: z.boolean(), cells: z.array(z.object({ name: z.string(), ratingLabel: z.string() })) }))),
 });
 const figuresFile = z.object({ ...yearFigures.shape, previous: z.optional(z.nullable(yearFigures)) });
+
+/** The unit's own row, when its figures were made from rows that held it (one upper committee: the unit). */
+export interface OwnRow {
+  name: string;
+  rating: RatingCode;
+  score: number | undefined;
+}
 
 export interface UnitFigures {
   /** report.json's `unit` as the figures carry it (null when the unit's run had none). */
@@ -36,6 +44,8 @@ export interface UnitFigures {
   current: FiguresIn;
   /** The figures of the year compared with, when the file has them. */
   previous: FiguresIn | undefined;
+  /** The unit's own row in each year's figures, when they hold it. */
+  own: { current: OwnRow | undefined; previous: OwnRow | undefined };
 }
 
 const TYPES: Record<string, string> = { number: 'số', int: 'số nguyên', string: 'chữ', object: 'đối tượng {…}', array: 'danh sách […]', boolean: 'true hoặc false' };
@@ -89,7 +99,7 @@ export function readFigures(file: string, text: string, year: number, compare: n
   const previous = compare !== null && f.previous?.year === compare ? f.previous : undefined;
   if (previous) checkYear(previous, ['previous'], problem);
   if (problems.length > 0) return { problems };
-  return { figures: { unit: f.unit ?? null, current: asFigures(f), previous: previous ? asFigures(previous) : undefined }, problems };
+  return { figures: { unit: f.unit ?? null, current: asFigures(f), previous: previous ? asFigures(previous) : undefined, own: { current: ownRow(f), previous: previous ? ownRow(previous) : undefined } }, problems };
 }
 
 type YearData = z.output<typeof yearFigures>;
@@ -111,7 +121,11 @@ function checkYear(f: YearData, at: readonly PropertyKey[], problem: Say): void 
   sumsUp('đảng viên', 'member', f.members, ['members']);
   if (f.baseOrganizations.committees > f.baseOrganizations.total) problem([...at, 'baseOrganizations', 'committees'], `số đảng bộ cơ sở (${formatCount(f.baseOrganizations.committees)}) lớn hơn số tổ chức cơ sở đảng (${formatCount(f.baseOrganizations.total)})`);
   if (f.cells.committees > f.baseOrganizations.committees) problem([...at, 'cells', 'committees'], `số đảng bộ cơ sở có chi bộ trực thuộc (${formatCount(f.cells.committees)}) lớn hơn số đảng bộ cơ sở (${formatCount(f.baseOrganizations.committees)})`);
-  if ((f.upperCommittees?.total ?? 0) > 0) problem([...at, 'upperCommittees', 'total'], 'số liệu có đảng bộ cấp trên cơ sở: mỗi thư mục là một đảng bộ cấp trên cơ sở (xã, phường, đặc khu, khối), số liệu của nó không chứa đảng bộ cấp trên cơ sở khác');
+  const uppers = f.upperCommittees?.total ?? 0;
+  if (uppers > 1) problem([...at, 'upperCommittees', 'total'], `số liệu có ${formatCount(uppers)} đảng bộ cấp trên cơ sở: mỗi thư mục là một đảng bộ cấp trên cơ sở (xã, phường, đặc khu, khối), số liệu của nó có thể có dòng của chính nó, không có đảng bộ cấp trên cơ sở nào khác`);
+  if (uppers === 1 && f.byUpper?.length !== 1) problem([...at, 'byUpper'], 'số liệu có một đảng bộ cấp trên cơ sở nhưng trường byUpper không ghi đúng một đơn vị');
+  const own = f.byUpper?.[0];
+  if (uppers === 1 && own && !blockCodes(y, 'org').includes(own.rating as RatingCode) && !(SPECIAL_CODES as readonly string[]).includes(own.rating)) problem([...at, 'byUpper', 0, 'rating'], `mã xếp loại ${JSON.stringify(own.rating)} của đơn vị không thuộc thang xếp loại năm ${y}`);
   const direct = f.cells.direct ?? { total: 0, byRating: {} };
   if (direct.total > f.cells.total) problem([...at, 'cells', 'direct', 'total'], `số chi bộ trực thuộc thẳng đơn vị (${formatCount(direct.total)}) lớn hơn tổng số chi bộ (${formatCount(f.cells.total)})`);
   if (f.units) {
@@ -140,6 +154,14 @@ function checkYear(f: YearData, at: readonly PropertyKey[], problem: Say): void 
   const inUnits = f.units?.reduce((s, u) => s + u.members.total, 0) ?? 0;
   const nowhere = f.members.total > inUnits && direct.total === 0 && (f.units ? true : f.baseOrganizations.total === 0);
   if (nowhere) problem([...at, 'members', 'total'], `${formatCount(f.members.total - inUnits)} đảng viên không thuộc tổ chức nào trong số liệu (không có chi bộ trực thuộc thẳng đơn vị)`);
+}
+
+/** The unit's own row in a year's figures (one upper committee, checked above), its score from the scores' sum. */
+function ownRow(f: YearData): OwnRow | undefined {
+  const own = f.upperCommittees?.total === 1 ? f.byUpper?.[0] : undefined;
+  if (!own) return undefined;
+  const line = Object.values(f.scores?.upperCommittees?.byRating ?? {})[0];
+  return { name: own.name, rating: own.rating as RatingCode, score: line ? (line.sum ?? line.average * line.count) : undefined };
 }
 
 /** The checked data as the figures stage takes it. */
