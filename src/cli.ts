@@ -141,7 +141,7 @@ function program(env: Env, done: (opts: RunOptions) => void, starter: (dir: stri
     });
   const common = (c: Command, command: RunOptions['command']) =>
     c
-      .usage('--year <YYYY> <DIR> [tùy chọn]   (nhiều đơn vị: <DIR...> hoặc --units <THƯ MỤC>)')
+      .usage('--year <YYYY> <DIR> [tùy chọn]   (nhiều đơn vị: <DIR...> hoặc --units <THƯ_MỤC>)')
       .showHelpAfterError(`(xem hướng dẫn: assess ${command} --help)`)
       .argument('[DIR...]', 'thư mục chứa organizations.csv và members.csv (hoặc .xlsx), report.json (nếu có); nhiều thư mục: mỗi thư mục là một đơn vị (đảng bộ xã, phường, đặc khu, khối), có thể gửi figures.json thay cho danh sách')
       .option('--units <THƯ_MỤC>', 'tổng hợp mọi thư mục con của THƯ_MỤC, mỗi thư mục con là một đơn vị (có thể nêu nhiều lần)', (v: string, prev: string[] = []) => [...prev, v])

@@ -22,10 +22,8 @@ run('HTML report in headless Chromium', () => {
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  it.each([
-    ['bac-binh-2017', '2017'],
-    ['ham-my-2019', '2019'],
-  ].filter(([name]) => existsSync(`fixtures/${name}`)))('%s renders without console errors', async (name, year) => {
+  // One report: the page is the same template for every fixture (their contents are held by the golden files).
+  it.each([['bac-binh-2017', '2017']].filter(([name]) => existsSync(`fixtures/${name}`)))('%s renders without console errors', async (name, year) => {
     const dir = scratch('assess-html-');
     const file = path.join(dir, `${name}.html`);
     const r = assess(['report', '--year', year!, `fixtures/${name}`, '--format', 'html', '--out', file]);
@@ -51,7 +49,6 @@ run('HTML report in headless Chromium', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
-    if (name !== 'bac-binh-2017') return; // printing (a second each) is checked on one report
     const pdf = await browser.newPage();
     await pdf.goto(pathToFileURL(file).href);
     writeFileSync(path.join(dir, `${name}.pdf`), await pdf.pdf({ format: 'A4' }));
