@@ -6,12 +6,12 @@ import { UsageError } from './errors.js';
 import { dayOfIso } from './dates.js';
 import { partFromFigures } from './figures/figures-part.js';
 import { ownRow, uppersWithin, type UnitPart } from './figures/rollup.js';
-import type { ReportMeta } from './report/metadata.js';
 import { settleYears } from './figures/years.js';
 import { readMeta, readText } from './io/inputs.js';
 import { tableSource } from './io/read-table.js';
 import type { UnitFiles, UnitFolder } from './io/units.js';
 import { ProblemList, quote } from './problems.js';
+import type { ReportMeta } from './report/metadata.js';
 import { blockCodes, ratingOf, type RatingCode } from './schemes.js';
 import { readFigures } from './validate/figures-json.js';
 
