@@ -75,6 +75,14 @@ const RATING_AS_SUBJECT = /(^|[,;] )(trong sạch vững mạnh|hoàn thành[^,;
 
 const CASES: Case[] = [
   {
+    name: 'a weak cell whose name already says its committee: the committee not said twice',
+    orgs: district(2017, { C3: 'C3,Chi bộ thôn 3 (Đảng bộ xã Bình Minh),chi_bo_truc_thuoc,DB2,2017,YEU', C2: 'C2,Chi bộ thôn 2,chi_bo_truc_thuoc,DB1,2017,YEU' }),
+    members: members(2017, RATED_2017),
+    bad: ['(Đảng bộ xã Bình Minh) (Đảng bộ xã Bình Minh)'],
+    good: ['Chi bộ thôn 2 (Đảng bộ xã An Hòa)', 'Chi bộ thôn 3 (Đảng bộ xã Bình Minh)'],
+    mdGood: ['Chi bộ thôn 3 (Đảng bộ xã Bình Minh)'],
+  },
+  {
     name: '1. one base organization reporting on itself, not yet rated',
     orgs: district(2017, { DB1: 'DB1,Đảng bộ xã An Hòa,dang_bo_co_so,,2017,', DB2: '', CB1: '', C3: '' }),
     members: members(2017, RATED_2017).replaceAll(',CB1,', ',C2,'),

@@ -75,7 +75,7 @@ export function jsonReport(f: Figures, meta: ReportMeta, extra: { previous?: Fig
     // What a roll-up checks before it reads these figures as a unit's (figures.json).
     figuresVersion: FIGURES_VERSION,
     previous: extra.previous ? figuresJson(extra.previous) : null,
-    weak: new Lazy(weakGroups(f).groups),
+    weak: new Lazy(weakGroups(f).groups.map(({ named: _said, ...g }) => g)), // (`named` is the text template's)
     units: new Lazy(mapped(eachUnit(f), (u) => ({ id: u.id, name: u.name, kind: u.kind, rating: u.rating, cells: u.cells, members: u.members }))),
     // The file's name only: the JSON must not change with the folder it was run on.
     warnings: new Lazy(mapped(extra.warnings ?? [], (w) => ({ file: w.file.split(/[\\/]/).pop(), line: w.line, code: w.code, message: w.message }))),

@@ -41,6 +41,8 @@ interface WeakGroup {
   upper: string | null;
   /** Cells outside any base organization, under `name` (an upper committee, or the reporting committee): not a base organization. */
   direct: boolean;
+  /** Every weak cell's name says `name` already ("Chi bộ thôn 3 (Đảng bộ xã Bình Minh)"): not said again after them. */
+  named: boolean;
 }
 
 /** The weak units under one upper committee (null: directly under the reporting committee). */
@@ -167,6 +169,7 @@ export function weakGroups(f: Figures, unit: string | null = null): ReportModel[
       cells: Array.from(weakCells, (c) => ({ name: orgs.name(c), ratingLabel: label(orgs.rating(c)!) })),
       upper: upperName(tree.upperAt[u]!),
       direct: false,
+      named: weakCells.length > 0 && Array.from(weakCells).every((c) => orgs.name(c).includes(orgs.name(u))),
     };
     groups.push(group);
     upperOf.set(group, tree.upperAt[u]!);
@@ -185,6 +188,7 @@ export function weakGroups(f: Figures, unit: string | null = null): ReportModel[
       cells: Array.from(weakCells, (c) => ({ name: orgs.name(c), ratingLabel: label(orgs.rating(c)!) })),
       upper: upperName(g - 1),
       direct: true,
+      named: false,
     };
     groups.push(group);
     upperOf.set(group, g - 1);
@@ -217,12 +221,13 @@ export function weakGroups(f: Figures, unit: string | null = null): ReportModel[
 
 /**
  * Each weak unit of the groups as a list names it: a base organization, a cell with its base organization in
- * brackets, a cell directly under a committee. In a list of both base organizations and cells (`mixed`), a chi bộ
- * cơ sở is said to be one: its name alone reads like a cell's.
+ * brackets (unless its name says it already), a cell directly under a committee. In a list of both base
+ * organizations and cells (`mixed`), a chi bộ cơ sở is said to be one: its name alone reads like a cell's.
  */
 function weakNames(groups: readonly WeakGroup[], mixed: boolean): string[] {
   const self = (g: WeakGroup) => (mixed && g.kindName === KINDS.chi_bo_co_so.name ? `${g.name} (${g.kindName.toLowerCase()})` : g.name);
-  return groups.flatMap((g) => [...(g.self ? [self(g)] : []), ...g.cells.map((c) => (g.direct ? c.name : `${c.name} (${g.name})`))]);
+  const cell = (g: WeakGroup, name: string) => (g.direct || name.includes(g.name) ? name : `${name} (${g.name})`);
+  return groups.flatMap((g) => [...(g.self ? [self(g)] : []), ...g.cells.map((c) => cell(g, c.name))]);
 }
 
 /** The appendix's columns: the scheme's codes, and UNRANKED / PENDING only where some unit has them. */
