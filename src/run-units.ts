@@ -18,7 +18,7 @@ import { inputFiles, refuseInputs } from './io/write-output.js';
 import { ProblemList, sortProblems, type Problem } from './problems.js';
 import { listNotices } from './report/problems-text.js';
 import { committeeOf } from './report/tree-model.js';
-import { deliver, startTemplates, strictly, type Io, type RunOptions } from './run.js';
+import { deliver, startTemplates, type Io, type RunOptions } from './run.js';
 
 export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   const folders = await listUnits(opts.dirs ?? [], opts.unitsFrom ?? []);
@@ -50,16 +50,15 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   }
   io.mark('aggregate');
   const warnings = figures ? sortProblems([...problems.warnings.select((key) => key === opts.year || key === 'all').listed, ...rollupRules(figures, results, opts.meta, meta.unit ?? null)]) : [];
-  const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
   return deliver(opts, io, {
-    failed,
+    main,
     figures: figures?.f,
     previous,
     meta,
     warnings,
     inputs,
     templatesRead,
-    problemsSheet: async () => {
+    problemsSheet: async (failed) => {
       const { problemsWorkbook } = await import('./report/xlsx/problems.js');
       const unitOf = (p: Problem) => {
         const r = results.find((u) => p.file === u.folder.dir || p.file.startsWith(u.folder.dir.replace(/[\\/]*$/, path.sep)));
@@ -67,7 +66,7 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
       };
       return problemsWorkbook(failed, warnings, unitOf, opts.year);
     },
-    valid: (f) => `Dữ liệu năm ${opts.year} của ${formatCount(results.length)} đơn vị hợp lệ: ${formatCount(f.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(f.cells.total)} chi bộ trực thuộc, ${formatCount(f.members.total)} đảng viên.\n`,
+    units: results.length,
     after: perUnit(results),
   });
 }

@@ -56,7 +56,7 @@ export interface Io {
 }
 
 /** Warnings as problems (--strict), bounded like any listing. */
-export function strictly(warnings: readonly Problem[], max: number): Selection {
+function strictly(warnings: readonly Problem[], max: number): Selection {
   const list = new ProblemList(max, true);
   for (const w of warnings) list.push(w);
   return list.select();
@@ -98,25 +98,22 @@ export async function run(opts: RunOptions, io: Io): Promise<number> {
   // The warnings: those of the reported year's rows, then those of its figures.
   const rowWarnings = problems.warnings.select((key) => key === opts.year || key === 'all').listed;
   const warnings = figures ? sortProblems([...rowWarnings, ...checkRules(figures, inputs.organizations, committeeOf(meta.unit ?? null)?.name)]) : [];
-  // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
-  const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : main.total > 0 || !figures ? main : undefined;
   return deliver(opts, io, {
-    failed,
+    main,
     figures,
     previous,
     meta,
     warnings,
     inputs: inputFiles(inputs, undefined),
     templatesRead,
-    problemsSheet: () => problemsXlsx(inputs, failed, warnings, years, opts.year),
-    valid: (f) => `Dữ liệu năm ${opts.year} hợp lệ: ${formatCount(f.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(f.cells.total)} chi bộ trực thuộc, ${formatCount(f.members.total)} đảng viên.\n`,
+    problemsSheet: (failed) => problemsXlsx(inputs, failed, warnings, years, opts.year),
   });
 }
 
 /** What a run has made, for its output: the problems that fail it, or its figures; and what it read. */
 export interface Outcome {
-  /** The problems that fail the run (undefined: none; then there are figures). */
-  failed: Selection | undefined;
+  /** The problems of the reported year and of every year (with --strict, the warnings fail the run too). */
+  main: Selection;
   figures: Figures | undefined;
   previous: Figures | undefined;
   meta: ReportMeta;
@@ -124,19 +121,20 @@ export interface Outcome {
   /** The files read (--out may not be one of them), the templates aside. */
   inputs: readonly string[];
   templatesRead: Promise<TemplateSet> | undefined;
-  /** validate --format xlsx: the problems as a workbook. */
-  problemsSheet: () => Promise<Uint8Array>;
-  /** validate's closing line on valid data. */
-  valid: (f: Figures) => string;
-  /** Said after the listing of problems (a roll-up's count per unit). */
+  /** validate --format xlsx: the problems that fail the run, and the warnings, as a workbook. */
+  problemsSheet: (failed: Selection | undefined) => Promise<Uint8Array>;
+  /** A roll-up: how many units, and what is said after the listing of problems (the count per unit). */
+  units?: number;
   after?: string;
 }
 
 /** The end of every run: the problems listed, or the report made and written (or checked against a file). */
 export async function deliver(opts: RunOptions, io: Io, o: Outcome): Promise<number> {
-  const { failed, figures, previous, meta, warnings } = o;
+  const { figures, previous, meta, warnings } = o;
+  // With --strict a warning fails the run like a problem (there are none left by then: figures were made).
+  const failed = opts.strict && warnings.length > 0 ? strictly(warnings, opts.maxProblems) : o.main.total > 0 || !figures ? o.main : undefined;
   if (opts.command === 'validate' && opts.format !== 'text') {
-    const listing = opts.format === 'xlsx' ? await o.problemsSheet() : problemsJson(failed, warnings);
+    const listing = opts.format === 'xlsx' ? await o.problemsSheet(failed) : problemsJson(failed, warnings);
     await writeOutput([listing], opts.out, io.stdout, o.inputs);
     return failed ? EXIT.invalidData : EXIT.ok;
   }
@@ -147,7 +145,8 @@ export async function deliver(opts: RunOptions, io: Io, o: Outcome): Promise<num
   }
   io.stderr.write(listWarnings(warnings, opts.maxProblems, io.paint));
   if (opts.command === 'validate') {
-    io.stderr.write(o.valid(figures));
+    const units = o.units === undefined ? '' : ` của ${formatCount(o.units)} đơn vị`;
+    io.stderr.write(`Dữ liệu năm ${opts.year}${units} hợp lệ: ${formatCount(figures.baseOrganizations.total)} tổ chức cơ sở đảng, ${formatCount(figures.cells.total)} chi bộ trực thuộc, ${formatCount(figures.members.total)} đảng viên.\n`);
     return EXIT.ok;
   }
   const format = formatRow(opts.format);

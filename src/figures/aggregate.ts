@@ -220,10 +220,10 @@ function reasonList(raw: Map<string, number>): ReasonCount[] {
   return out;
 }
 
-/** Joins the year's organizations (all valid, parents resolved) with the member counts; units and cells in id order. */
 /** The organizations' scores tallied elsewhere (units of a roll-up sent as figures), by level. */
 export type OrgScoreTallies = Partial<Record<'upper' | 'base' | 'cell', ScoreTally>>;
 
+/** Joins the year's organizations (all valid, parents resolved) with the member counts; units and cells in id order. */
 export function finalize(orgs: OrgTable, counts: MemberCounts, orgTallies: OrgScoreTallies = {}): Figures {
   const year = counts.year;
   const n = orgs.size;

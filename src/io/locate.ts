@@ -62,11 +62,16 @@ export async function present(file: string): Promise<boolean> {
   return true;
 }
 
-export async function locateInputs(dir: string): Promise<Inputs> {
+/** DIR must be a folder: missing, a dangling link or a file is a usage error, said with `hint`. */
+export async function requireDir(dir: string, hint: string): Promise<void> {
   requireCwd(dir);
   const d = await kindOf(dir);
-  if (d.kind === 'missing' || d.kind === 'dangling') throw new UsageError(`không có thư mục ${quote(dir)}`, WHERE_TABLES);
-  if (d.kind !== 'dir') throw new UsageError(`${quote(dir)} không phải là thư mục`, WHERE_TABLES);
+  if (d.kind === 'missing' || d.kind === 'dangling') throw new UsageError(`không có thư mục ${quote(dir)}`, hint);
+  if (d.kind !== 'dir') throw new UsageError(`${quote(dir)} không phải là thư mục`, hint);
+}
+
+export async function locateInputs(dir: string): Promise<Inputs> {
+  await requireDir(dir, WHERE_TABLES);
   const file = (name: string) => path.join(dir, name);
   // What DIR holds, listed once: a name it does not hold is not looked at (a roll-up locates hundreds of folders).
   const listed = await readdir(dir).then((names) => new Set(names), () => undefined);

@@ -104,41 +104,38 @@ async function readRaw(path: string, progress?: Progress, keep?: (whole: Buffer)
   if (size < CHUNK) {
     const whole = await readFile(path);
     keep?.(whole);
-    return smallRaw(whole);
+    return rawBytes(whole, undefined, whole.length, () => {});
   }
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  const found = detect(head, head.length < CHUNK);
-  const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
   // Bytes per row, from the first chunk: progress shows rows without counting them.
   const perRow = bytesPerLine(head);
+  return rawBytes(head, it, size, () => stream.destroy(), (read) => progress?.(path, read, size, perRow));
+}
+
+/**
+ * A file's bytes from its first chunk `head` and the chunks after it (`more`; none for a file read whole), as
+ * readRaw gives them: the encoding told from the head, UTF-16 transcoded, `onRead` told the bytes read so far.
+ */
+function rawBytes(head: Buffer, more: AsyncIterator<Buffer> | undefined, size: number, close: () => void, onRead?: (read: number) => void): RawBytes {
+  const found = detect(head, more === undefined || head.length < CHUNK);
+  const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
   async function* body(): AsyncGenerator<Buffer> {
     let read = head.length;
     if (head.length > bom) yield head.subarray(bom);
-    for (let r = await it.next(); !r.done; r = await it.next()) {
+    if (!more) return;
+    for (let r = await more.next(); !r.done; r = await more.next()) {
       read += r.value.length;
-      progress?.(path, read, size, perRow);
+      onRead?.(read);
       yield r.value;
     }
   }
   // A transcoded file's size in UTF-8 is estimated from its first chunk (it sizes the id sets).
   const ratio = encoding === 'utf-16le' || encoding === 'utf-16be' ? utf8Share(head.subarray(bom), encoding) : 1;
   const chunks = encoding === 'other' ? body() : toUtf8(body(), encoding);
-  return { encoding, bom, size: Math.round(size * ratio), chunks, close: () => stream.destroy() };
-}
-
-/** A file read whole (under a chunk), as readRaw gives it. */
-function smallRaw(bytes: Buffer): RawBytes {
-  const found = detect(bytes, true);
-  const { encoding, bom } = found.kind === 'text' ? found : { encoding: 'other' as const, bom: 0 };
-  async function* body(): AsyncGenerator<Buffer> {
-    if (bytes.length > bom) yield bytes.subarray(bom);
-  }
-  const ratio = encoding === 'utf-16le' || encoding === 'utf-16be' ? utf8Share(bytes.subarray(bom), encoding) : 1;
-  const chunks = encoding === 'other' ? body() : toUtf8(body(), encoding);
-  return { encoding, bom, size: Math.round(bytes.length * ratio), chunks, close: () => {} };
+  return { encoding, bom, size: Math.round(size * ratio), chunks, close };
 }
 
 /** UTF-8 bytes per byte of UTF-16 in `bytes`. */

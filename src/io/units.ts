@@ -7,8 +7,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { orderByIds } from '../figures/order.js';
 import { quote } from '../problems.js';
-import { fsReason, kindOf, requireCwd, showPath } from './inputs.js';
-import { locateInputs, MissingTables, present, type Inputs } from './locate.js';
+import { fsReason, kindOf, showPath } from './inputs.js';
+import { locateInputs, MissingTables, present, requireDir, type Inputs } from './locate.js';
 
 export interface UnitFolder {
   /** The folder's name: the unit's id in byUpper. */
@@ -21,13 +21,6 @@ export type UnitFiles =
   | { kind: 'rows'; inputs: Inputs; meta: string | undefined }
   | { kind: 'figures'; file: string; meta: string | undefined }
   | { kind: 'missing'; message: string; hint: string; meta: string | undefined };
-
-async function requireDir(dir: string, what: string): Promise<void> {
-  requireCwd(dir);
-  const k = await kindOf(dir);
-  if (k.kind === 'missing' || k.kind === 'dangling') throw new UsageError(`không có thư mục ${quote(dir)}`, what);
-  if (k.kind !== 'dir') throw new UsageError(`${quote(dir)} không phải là thư mục`, what);
-}
 
 const EACH = 'mỗi đơn vị (đảng bộ xã, phường, đặc khu, khối) là một thư mục chứa organizations.csv và members.csv (hoặc .xlsx), hoặc figures.json';
 

@@ -36,7 +36,7 @@ export const PROBLEM_HINTS: Record<Listed, string> = {
   'score-band': 'Sửa lại điểm hoặc mức xếp loại cho khớp: từ 90 điểm mới được HTXSNV, từ 70 điểm HTTNV, từ 50 điểm HTNV (Quy định số 366-QĐ/TW).',
   'bad-figures': 'Xuất lại tệp số liệu của đơn vị bằng assess report --format json (cùng năm, cùng phiên bản), không sửa tay.',
   'unit-files': 'Đặt vào thư mục của đơn vị cả organizations.csv và members.csv (hoặc .xlsx), hoặc tệp figures.json do assess report --format json in ra cho đơn vị.',
-  'unit-upper': 'Bỏ dòng đảng bộ cấp trên cơ sở khỏi danh sách của đơn vị: thư mục chính là đơn vị đó; xếp loại của nó ghi ở trường rating trong report.json.',
+  'unit-upper': 'Chỉ giữ một dòng đảng bộ cấp trên cơ sở trong danh sách của đơn vị, dòng của chính đơn vị (hoặc bỏ cả dòng đó và ghi tên, xếp loại của đơn vị trong report.json).',
   'unit-rating': 'Ghi trường rating trong report.json của đơn vị là một mức xếp loại tổ chức của năm (ví dụ "Hoàn thành tốt nhiệm vụ"), hoặc bỏ trường này nếu chưa xếp loại.',
   'no-rows': 'Kiểm tra cột năm và năm đánh giá đã chọn (--year).',
   'bad-metadata': 'Sửa report.json theo thông báo (xem README, mục report.json).',
