@@ -51,12 +51,16 @@ export interface CheckedUnit {
 }
 
 /** One unit checked: its report.json (name, own rating), then its rows or its figures. */
-export async function checkUnit(folder: UnitFolder, files: UnitFiles, job: UnitJob): Promise<CheckedUnit> {
+/**
+ * `scratch`: memory for the unit's small tables (one buffer for each), the caller's again once this returns
+ * (nothing the unit keeps points into it: the checkers copy what they keep).
+ */
+export async function checkUnit(folder: UnitFolder, files: UnitFiles, job: UnitJob, scratch: readonly [Buffer, Buffer]): Promise<CheckedUnit> {
   const { compare, ratingDate } = job;
   const years = new Set(compare === null ? [job.year] : [job.year, compare]);
   const own = new ProblemList(job.maxProblems);
   let notice: string | undefined;
-  const unitMeta = await readMeta(files.meta, own);
+  const unitMeta = readMeta(files.meta, own);
   const rating = unitRating(unitMeta.rating, job.year, files.meta, own);
   // Last year's own rating: given by year, or not known (a single rating is this year's).
   const previousRating = compare !== null && typeof unitMeta.rating === 'object' ? unitRating(unitMeta.rating, compare, files.meta, own) : 'PENDING';
@@ -82,7 +86,8 @@ export async function checkUnit(folder: UnitFolder, files: UnitFiles, job: UnitJ
   } else {
     const { inputs } = files;
     const date = ratingDate ?? unitMeta.ratingDate;
-    const data = await checkInputs(inputs, (file) => tableSource(inputs.tables.get(file)!), years, own, () => {}, new Map(date ? [[job.year, dayOfIso(date)]] : []));
+    const open = (file: string) => tableSource(inputs.tables.get(file)!, undefined, scratch[file === inputs.organizations ? 0 : 1]);
+    const data = await checkInputs(inputs, open, years, own, () => {}, new Map(date ? [[job.year, dayOfIso(date)]] : []));
     try {
       // The year's tables as they are: the roll-up makes the figures once, of all units joined.
       const part = (d: typeof data, year: number): UnitPart | undefined => {

@@ -14,6 +14,7 @@ import { joinUnits, type RollupUnit } from './figures/rollup.js';
 import { checkRules } from './figures/rules.js';
 import { readMeta } from './io/inputs.js';
 import { listUnits, locateUnit, type UnitFiles } from './io/units.js';
+import { scratchBuffer } from './io/read-table.js';
 import { inputFiles, refuseInputs } from './io/write-output.js';
 import { ProblemList, sortProblems, type Problem } from './problems.js';
 import { listNotices } from './report/problems-text.js';
@@ -21,9 +22,9 @@ import { committeeOf } from './report/tree-model.js';
 import { deliver, startTemplates, type Io, type RunOptions } from './run.js';
 
 export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
-  const folders = await listUnits(opts.dirs ?? [], opts.unitsFrom ?? []);
+  const folders = listUnits(opts.dirs ?? [], opts.unitsFrom ?? []);
   const problems = new ProblemList(opts.maxProblems);
-  const meta = await readMeta(opts.meta, problems);
+  const meta = readMeta(opts.meta, problems);
   const compare = opts.compare === opts.year ? null : opts.compare;
   const { templatesRead, templates } = startTemplates(opts);
   const located = await Promise.all(folders.map(async (folder) => ({ folder, files: await locateUnit(folder.dir) })));
@@ -32,7 +33,9 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   // A few units at a time: one unit's reading overlaps another's checking. Their problems and notices are
   // then taken in folder order (the output does not depend on which unit finished first).
   const job: UnitJob = { year: opts.year, compare, maxProblems: opts.maxProblems, ratingDate: meta.ratingDate };
-  const checked = await inTurns(located, UNITS_AT_ONCE, ({ folder, files }): Promise<CheckedUnit> => checkUnit(folder, files, job));
+  // Each lane reads its units' small tables into its own two buffers.
+  const scratch = Array.from({ length: UNITS_AT_ONCE }, () => [scratchBuffer(), scratchBuffer()] as const);
+  const checked = await inTurns(located, UNITS_AT_ONCE, ({ folder, files }, lane): Promise<CheckedUnit> => checkUnit(folder, files, job, scratch[lane]!));
   const results: UnitResult[] = [];
   for (const { result, own, notice } of checked) {
     if (notice) io.stderr.write(notice);
@@ -74,17 +77,17 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
 /** How many units are checked at once. */
 const UNITS_AT_ONCE = 4;
 
-/** `work` on every item, at most `n` at a time; the results in the items' order. */
-async function inTurns<T, R>(items: readonly T[], n: number, work: (item: T) => Promise<R>): Promise<R[]> {
+/** `work` on every item, at most `n` at a time (each in its lane: 0 … n-1); the results in the items' order. */
+async function inTurns<T, R>(items: readonly T[], n: number, work: (item: T, lane: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
-  const lane = async () => {
+  const lane = async (no: number) => {
     while (next < items.length) {
       const k = next++;
-      out[k] = await work(items[k]!);
+      out[k] = await work(items[k]!, no);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, (_, no) => lane(no)));
   return out;
 }
 

@@ -84,7 +84,7 @@ function invalid(selection: Selection, io: Io): number {
 export async function run(opts: RunOptions, io: Io): Promise<number> {
   const inputs = await locateInputs(opts.dir);
   const problems = new ProblemList(opts.maxProblems);
-  const meta = await readMeta(inputs.meta, problems);
+  const meta = readMeta(inputs.meta, problems);
   const years = new Set(opts.compare === null ? [opts.year] : [opts.year, opts.compare]);
   const { templatesRead, templates } = startTemplates(opts);
   // --out may not be an input (the writer checks again): refused now, not after reading a whole country.

@@ -10,6 +10,8 @@ import type { IdSet } from '../validate/idset.js';
 import { clean } from '../validate/schema.js';
 
 const BUCKETS = 256;
+/** A bucket before its first id (replaced, never written). */
+const NONE = new Int32Array(0);
 const LF = 10;
 
 /**
@@ -32,7 +34,7 @@ export class HashedIdSet implements IdSet {
    */
   constructor(expected = 1 << 12) {
     this.per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
-    for (let b = 0; b < BUCKETS; b++) this.buckets.push(new Int32Array(0));
+    for (let b = 0; b < BUCKETS; b++) this.buckets.push(NONE);
   }
 
   /** Never answers "duplicate" at once: equal hashes become candidates, confirmed later. */
@@ -59,7 +61,7 @@ export class HashedIdSet implements IdSet {
 
   /** The buckets, to send to another thread (transferable), and back. */
   export(): { buckets: Int32Array[]; used: Int32Array } {
-    return { buckets: this.buckets.map((b, i) => b.subarray(0, this.used[i])), used: this.used };
+    return { buckets: this.buckets.map((b, i) => (b === NONE ? new Int32Array(0) : b.subarray(0, this.used[i]))), used: this.used };
   }
 
   static from(data: { buckets: Int32Array[]; used: Int32Array }): HashedIdSet {

@@ -9,6 +9,8 @@ import { TextDecoder } from 'node:util';
 import { dropUndecodable, MAX_RECORD_CHARS, Tokenizer, type CsvIssue, type Delimiter, type RawRecord } from '../read/tokenize.js';
 
 export const LF = 10;
+/** Decodes whole lines, one call each (never streaming: it keeps nothing between calls). */
+const LINES = new TextDecoder('utf-8', { ignoreBOM: true });
 const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
@@ -171,7 +173,16 @@ export abstract class LineScanner {
   /** The string tokenizer takes over from the current line until it has no record waiting. */
   private startTokenizer(): void {
     this.tok = new Tokenizer(this.delimiter, MAX_RECORD_CHARS, this.line);
-    this.decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a line may start with U+FEFF: it is text here
+  }
+
+  /**
+   * The text of bytes the tokenizer reads. Whole lines are decoded at once (Node's fast decoder; nothing is left
+   * over after a line end); a line cut by the chunk's end needs a decoder that keeps the bytes of a character
+   * cut with it, kept until the tokenizer is done.
+   */
+  private decode(bytes: Buffer, whole: boolean): string {
+    if (!whole) this.decoder ??= new TextDecoder('utf-8', { ignoreBOM: true }); // a line may start with U+FEFF: it is text here
+    return this.decoder ? this.decoder.decode(bytes, { stream: true }) : LINES.decode(bytes);
   }
 
   /** Feeds the string tokenizer a line (or the rest of the chunk); hands the byte path back once it is idle. */
@@ -179,12 +190,13 @@ export abstract class LineScanner {
     const nl = buf.indexOf(LF, pos);
     const stop = nl === -1 ? buf.length : nl + 1;
     const issues: CsvIssue[] = [];
-    const records = this.tok!.push(this.decoder!.decode(buf.subarray(pos, stop), { stream: true }), issues);
+    const records = this.tok!.push(this.decode(buf.subarray(pos, stop), nl !== -1), issues);
     this.report(records, issues);
     if (final && stop === buf.length) this.finishTok();
     else if (this.tok!.idle && nl !== -1) {
       this.line = this.tok!.nextLine;
       this.tok = undefined;
+      this.decoder = undefined; // at a line end: it holds nothing
     }
     return stop;
   }
@@ -192,10 +204,11 @@ export abstract class LineScanner {
   /** The end of the input while the string tokenizer reads: what it still holds, then the byte path is done. */
   private finishTok(): void {
     const issues: CsvIssue[] = [];
-    const records = [...this.tok!.push(this.decoder!.decode(), issues), ...this.tok!.end(issues)];
+    const records = [...this.tok!.push(this.decoder?.decode() ?? '', issues), ...this.tok!.end(issues)];
     this.report(records, issues);
     this.line = this.tok!.nextLine;
     this.tok = undefined;
+    this.decoder = undefined;
   }
 
   private report(records: RawRecord[], issues: CsvIssue[]): void {

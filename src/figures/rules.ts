@@ -7,6 +7,7 @@ import { CODE_INDEX, membersAt, NCODES, type Figures } from './aggregate.js';
 import { formatCount } from '../format.js';
 import { monthsBefore, vnDay } from '../dates.js';
 import type { Problem, ProblemCode } from '../problems.js';
+import { remember } from '../cache.js';
 import { fold, RATINGS, type RatingCode } from '../schemes.js';
 
 /** Counts by CODE_INDEX. */
@@ -83,11 +84,13 @@ export type ReasonKind = 'leave' | 'new' | null;
 
 /** What a reason says, as the rules read it: on leave (ốm, thai sản, sinh hoạt tạm thời), newly admitted, or neither. */
 export function reasonKind(reason: string): ReasonKind {
+  const known = REASON_KINDS.get(reason);
+  if (known !== undefined) return known;
   const f = fold(reason);
-  if (EXEMPT.test(f)) return null;
-  if (NEWLY_ADMITTED.test(f)) return 'new';
-  return LEAVE.test(f) ? 'leave' : null;
+  return remember(REASON_KINDS, reason, EXEMPT.test(f) ? null : NEWLY_ADMITTED.test(f) ? 'new' : LEAVE.test(f) ? 'leave' : null);
 }
+/** Reasons read before (a file repeats a few reasons on many rows; folding is slow). */
+const REASON_KINDS = new Map<string, ReasonKind>();
 
 /** The members' quota from 2025: more than 20% (up to 25% with leave), or more than 25%. */
 function quota(s: GroupSubject, over: number): string | undefined {

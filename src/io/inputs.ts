@@ -1,8 +1,8 @@
 // Reads report.json (a report.json that does not parse or fit its schema is a data problem, exit 1) and
 // --check's file; which files of DIR are the inputs is ./locate.ts.
 // Also the file system's errors said in Vietnamese, for every file the io layer touches.
-import { constants } from 'node:fs';
-import { lstat, open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
@@ -88,15 +88,25 @@ export function requireCwd(file: string): void {
 
 export type Kind = { kind: 'file' | 'dir' | 'missing' | 'dangling' } | { kind: 'other'; stats: Stats };
 
-/** What a path is (links followed), or why it cannot be looked at (a usage error). */
-export async function kindOf(file: string): Promise<Kind> {
+/**
+ * What a path is (links followed), or why it cannot be looked at (a usage error). The file system's small
+ * questions (what is this path, what does this folder hold, the few bytes of report.json) are asked
+ * synchronously here and in ./locate.ts: a roll-up asks thousands, and each asynchronous call costs a trip
+ * through libuv's threads for an answer the kernel gives at once.
+ */
+export function kindOf(file: string): Kind {
   try {
-    const s = await stat(file); // follows links: a link to /dev/zero is a device here
+    const s = statSync(file); // follows links: a link to /dev/zero is a device here
     return s.isFile() ? { kind: 'file' } : s.isDirectory() ? { kind: 'dir' } : { kind: 'other', stats: s };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      const link = await lstat(file).then((l) => l.isSymbolicLink(), () => false);
+      let link = false;
+      try {
+        link = lstatSync(file).isSymbolicLink();
+      } catch {
+        // gone since: missing
+      }
       return { kind: link ? 'dangling' : 'missing' };
     }
     throw new UsageError(`không mở được ${showPath(file)}: ${fsReason(e, 'đọc')}`);
@@ -107,22 +117,22 @@ export async function kindOf(file: string): Promise<Kind> {
  * The bytes of report.json, or why not: only a regular file, at most MAX_META_BYTES. Opened without
  * blocking, so that a FIFO put there after the look in locateInputs cannot hang the run.
  */
-async function readMetaBytes(file: string): Promise<Buffer | { tooLarge: number }> {
-  let fh;
+function readMetaBytes(file: string): Buffer | { tooLarge: number } {
+  let fd: number;
   try {
-    fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new UsageError(`không đọc được ${showPath(file)}: ${fsReason(e, 'đọc')}`);
   }
   try {
-    const s = await fh.stat();
+    const s = fstatSync(fd);
     if (!s.isFile()) throw new UsageError(`${showPath(file)} ${notAFile(s)}`);
     if (s.size > MAX_META_BYTES) return { tooLarge: s.size };
     // One byte more than the limit: a file that grew since its stat is still caught.
     const buf = Buffer.alloc(s.size + 1);
     let n = 0;
     while (n < buf.length) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      const bytesRead = readSync(fd, buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
       if (n > MAX_META_BYTES) return { tooLarge: n };
@@ -132,14 +142,18 @@ async function readMetaBytes(file: string): Promise<Buffer | { tooLarge: number 
     if (e instanceof UsageError) throw e;
     throw new UsageError(`không đọc được ${showPath(file)}: ${fsReason(e, 'đọc')}`);
   } finally {
-    await fh.close().catch(() => {});
+    try {
+      closeSync(fd);
+    } catch {
+      // read already: nothing is lost
+    }
   }
 }
 
 /** Reads report.json; its problems are appended to `problems` (with the line where JSON breaks). */
-export async function readMeta(file: string | undefined, problems: ProblemSink): Promise<ReportMeta> {
+export function readMeta(file: string | undefined, problems: ProblemSink): ReportMeta {
   if (!file) return {};
-  const bytes = await readMetaBytes(file);
+  const bytes = readMetaBytes(file);
   const problem = (line: number, message: string) => problems.push({ file, line, code: 'bad-metadata', message });
   if (!Buffer.isBuffer(bytes)) {
     problem(0, `tệp lớn bất thường (${formatCount(bytes.tooLarge)} byte trở lên, tối đa ${formatCount(MAX_META_BYTES)} byte): report.json chỉ chứa vài thông tin của báo cáo, thường chỉ vài KB`);

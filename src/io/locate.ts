@@ -4,8 +4,7 @@
 // and a workbook's sheet), a table saved only as .xls or .ods, or a table found nowhere: a usage error
 // (exit 2) that says what to do. A workbook is looked for only when a table has no file of its own, so an
 // .xlsx written into DIR by `--format xlsx` is left alone.
-import { constants } from 'node:fs';
-import { access, readdir } from 'node:fs/promises';
+import { accessSync, constants, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { quote } from '../problems.js';
@@ -49,37 +48,57 @@ export class MissingTables extends UsageError {
 }
 
 /** A file DIR may hold: refused when it is something other than a readable regular file. */
-export async function present(file: string): Promise<boolean> {
-  const k = await kindOf(file);
+export function present(file: string): boolean {
+  const k = kindOf(file);
   if (k.kind === 'missing') return false;
   if (k.kind === 'dangling') throw new UsageError(`${showPath(file)} là liên kết tượng trưng (symlink) trỏ tới một tệp không tồn tại`);
   if (k.kind === 'dir') throw new UsageError(`${showPath(file)} là một thư mục, không phải là tệp`);
   if (k.kind === 'other') throw new UsageError(`${showPath(file)} ${notAFile(k.stats)}`);
   // Unreadable (permissions): said here, in words, rather than by the reader deep in the run.
-  await access(file, constants.R_OK).catch((e: unknown) => {
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (e) {
     throw new UsageError(`không đọc được ${showPath(file)}: ${fsReason(e, 'đọc')}`);
-  });
+  }
   return true;
 }
 
+/** The names in a folder (a usage error when it cannot be read). */
+export function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (e) {
+    throw new UsageError(`không đọc được thư mục ${showPath(dir)}: ${fsReason(e, 'đọc')}`);
+  }
+}
+
+/** The names in a folder, or undefined when it cannot be listed (each name is then looked at on its own). */
+function namesIn(dir: string): Set<string> | undefined {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return undefined;
+  }
+}
+
 /** DIR must be a folder: missing, a dangling link or a file is a usage error, said with `hint`. */
-export async function requireDir(dir: string, hint: string): Promise<void> {
+export function requireDir(dir: string, hint: string): void {
   requireCwd(dir);
-  const d = await kindOf(dir);
+  const d = kindOf(dir);
   if (d.kind === 'missing' || d.kind === 'dangling') throw new UsageError(`không có thư mục ${quote(dir)}`, hint);
   if (d.kind !== 'dir') throw new UsageError(`${quote(dir)} không phải là thư mục`, hint);
 }
 
 export async function locateInputs(dir: string): Promise<Inputs> {
-  await requireDir(dir, WHERE_TABLES);
+  requireDir(dir, WHERE_TABLES);
   const file = (name: string) => path.join(dir, name);
   // What DIR holds, listed once: a name it does not hold is not looked at (a roll-up locates hundreds of folders).
-  const listed = await readdir(dir).then((names) => new Set(names), () => undefined);
-  const look = async (name: string) => (listed && !listed.has(name) ? false : present(file(name)));
+  const listed = namesIn(dir);
+  const look = (name: string) => (listed && !listed.has(name) ? false : present(file(name)));
   const found = new Map<Table, { name: string; ref: TableRef }>();
   for (const table of TABLES) {
-    const csv = await look(`${table}.csv`);
-    const xlsx = await look(`${table}.xlsx`);
+    const csv = look(`${table}.csv`);
+    const xlsx = look(`${table}.xlsx`);
     if (csv && xlsx) {
       throw new UsageError(`thư mục ${quote(dir)} có cả ${table}.csv và ${table}.xlsx cho ${WHAT[table]}: không biết đọc tệp nào`, `chỉ để lại một trong hai tệp (xóa hoặc chuyển tệp kia ra thư mục khác)`);
     }
@@ -91,7 +110,7 @@ export async function locateInputs(dir: string): Promise<Inputs> {
   if (found.size < TABLES.length) await fromWorkbook(dir, found);
   const missing = TABLES.filter((t) => !found.has(t));
   if (missing.length) await sayMissing(dir, missing, TABLES.length - missing.length);
-  const meta = await look('report.json');
+  const meta = look('report.json');
   const organizations = found.get('organizations')!;
   const members = found.get('members')!;
   return {
@@ -103,10 +122,8 @@ export async function locateInputs(dir: string): Promise<Inputs> {
 }
 
 /** The .xlsx files of DIR other than the tables' own, in name order (Excel's lock files `~$…` aside). */
-async function otherWorkbooks(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch((e: unknown) => {
-    throw new UsageError(`không đọc được thư mục ${showPath(dir)}: ${fsReason(e, 'đọc')}`);
-  });
+function otherWorkbooks(dir: string): string[] {
+  const names = listDir(dir);
   const own = new Set(TABLES.map((t) => `${t}.xlsx`));
   return names.filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.') && !own.has(n.toLowerCase())).sort();
 }
@@ -114,9 +131,9 @@ async function otherWorkbooks(dir: string): Promise<string[]> {
 /** The tables still missing, from a workbook of DIR whose sheets are named for them. */
 async function fromWorkbook(dir: string, found: Map<Table, { name: string; ref: TableRef }>): Promise<void> {
   const offers = new Map<Table, { name: string; ref: TableRef }[]>();
-  for (const name of await otherWorkbooks(dir)) {
+  for (const name of otherWorkbooks(dir)) {
     const p = path.join(dir, name);
-    if (!(await present(p))) continue;
+    if (!present(p)) continue;
     const workbook = await workbookSheets(p);
     for (const sheet of workbook?.sheets ?? []) {
       const table = sheet.part === undefined ? undefined : tableOfSheet(sheet.name);
@@ -141,8 +158,8 @@ async function fromWorkbook(dir: string, found: Map<Table, { name: string; ref: 
 
 /** The tables missing: said with what DIR holds instead (an .xls or .ods to save as .xlsx), exit 2. */
 async function sayMissing(dir: string, missing: readonly Table[], found: number): Promise<never> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const old = names.filter((n) => /\.(xls|ods|xlsm|xlsb)$/i.test(n)).sort();
+  const names = namesIn(dir) ?? new Set<string>();
+  const old = [...names].filter((n) => /\.(xls|ods|xlsm|xlsb)$/i.test(n)).sort();
   if (old.length) {
     const calc = old.some((n) => /\.ods$/i.test(n));
     throw new MissingTables(

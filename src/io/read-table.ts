@@ -1,9 +1,7 @@
 // A table's file → its records in batches (a sheet: ./read-workbook.ts). A CSV file → its records in batches, with their start lines: bytes are decoded (BOM-announced UTF-8,
 // UTF-16 LE/BE, else UTF-8), the delimiter is sniffed from the header line, and the text is tokenized
 // as it streams in. Memory holds one chunk and at most one unfinished record.
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { REPLACEMENT, type Encoding } from '../read/decode.js';
 import { detect } from '../read/detect.js';
@@ -25,7 +23,7 @@ const CHUNK = 1 << 20;
 
 /** Reads `path` as text, in batches of records; `whole`: its bytes, when they were read already (a small file). */
 async function* readTable(path: string, whole?: Buffer): AsyncGenerator<Batch> {
-  const stream = whole ? Readable.from([whole]) : createReadStream(path, { highWaterMark: CHUNK });
+  const stream = whole ? undefined : createReadStream(path, { highWaterMark: CHUNK });
   let decoder: TextDecoder | undefined;
   let tokenizer: Tokenizer | undefined;
   let pending = '';
@@ -46,20 +44,20 @@ async function* readTable(path: string, whole?: Buffer): AsyncGenerator<Batch> {
     return { records: undecodable ? dropUndecodable(records, issues) : records, issues };
   };
   let head = true;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of whole ? [whole] : (stream as AsyncIterable<Buffer>)) {
     let bytes: Buffer = chunk;
     if (head) {
       head = false;
       const found = detect(bytes, bytes.length < CHUNK);
       if (found.kind === 'refused') {
-        stream.destroy();
+        stream?.destroy();
         yield { records: [], issues: [], refused: { what: found.what, message: found.message } };
         return;
       }
       if (found.kind === 'legacy') {
         // Legacy files are small (district exports): read whole, decode, compose accents (NFC), then tokenize.
         const parts: Buffer[] = [bytes];
-        for await (const more of stream as AsyncIterable<Buffer>) parts.push(more);
+        if (stream) for await (const more of stream as AsyncIterable<Buffer>) parts.push(more);
         yield { records: [], issues: [], notice: { code: 'notice-encoding', message: found.notice } };
         const text = decodeLegacy(Buffer.concat(parts), found.encoding);
         const batch = start(text, true)!;
@@ -70,7 +68,8 @@ async function* readTable(path: string, whole?: Buffer): AsyncGenerator<Batch> {
       decoder = new TextDecoder(found.encoding, { fatal: false, ignoreBOM: true });
       bytes = bytes.subarray(found.bom);
     }
-    const text = decoder!.decode(bytes, { stream: true });
+    // A file read whole is decoded in one call: for UTF-8, Node's fast decoder, not a converter set up for a stream.
+    const text = whole ? decoder!.decode(bytes) : decoder!.decode(bytes, { stream: true });
     const batch = tokenizer ? feed(text) : start(text, false);
     if (batch && (batch.records.length || batch.issues.length)) yield batch;
   }
@@ -97,12 +96,11 @@ async function* readTable(path: string, whole?: Buffer): AsyncGenerator<Batch> {
  * The file as UTF-8 bytes, for the byte path: UTF-8 as it is, UTF-16 transcoded as it streams (read/utf16.ts);
  * anything else is 'other' (read as text, which says what it is).
  */
-async function readRaw(path: string, progress?: Progress, keep?: (whole: Buffer) => void): Promise<RawBytes> {
-  const { size } = await stat(path);
+async function readRaw(path: string, progress?: Progress, keep?: (whole: Buffer) => void, scratch?: Buffer): Promise<RawBytes> {
   // A small file in one read (a roll-up reads hundreds: a stream's megabyte buffers, each copied to the bytes
   // read, would only feed the GC), kept for the string path should the byte path turn it down.
-  if (size < CHUNK) {
-    const whole = await readFile(path);
+  const { size, whole } = readSmall(path, scratch);
+  if (whole) {
     keep?.(whole);
     return rawBytes(whole, undefined, whole.length, () => {});
   }
@@ -113,6 +111,25 @@ async function readRaw(path: string, progress?: Progress, keep?: (whole: Buffer)
   // Bytes per row, from the first chunk: progress shows rows without counting them.
   const perRow = bytesPerLine(head);
   return rawBytes(head, it, size, () => stream.destroy(), (read) => progress?.(path, read, size, perRow));
+}
+
+/**
+ * A file's size, and its bytes when it is smaller than a chunk (read at once, as the kernel has them), into
+ * `scratch` when it fits: memory never touched costs a page fault a page, and a roll-up reads hundreds of files.
+ */
+function readSmall(path: string, scratch?: Buffer): { size: number; whole?: Buffer } {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size >= CHUNK) return { size };
+    // One byte more than the size: a file that grew since is read to its end by the stream instead.
+    const whole = scratch && scratch.length > size ? scratch.subarray(0, size + 1) : Buffer.allocUnsafe(size + 1);
+    let n = 0;
+    for (let got = 1; got > 0 && n < whole.length; n += got) got = readSync(fd, whole, n, whole.length - n, n);
+    return n > size ? { size: n } : { size, whole: whole.subarray(0, n) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -145,17 +162,21 @@ function utf8Share(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): number {
   return even.length === 0 ? 1 : Buffer.byteLength(even.toString('utf16le'), 'utf8') / even.length;
 }
 
+/** Memory lent for a small table's bytes: used only while the table is checked, then free for the next. */
+export const scratchBuffer = (): Buffer => Buffer.allocUnsafe(CHUNK);
+
 /**
  * A table as the checkers read it. A CSV file: text batches, raw bytes for the byte path, and both cores at
- * scale. A sheet: its rows as batches (the string path; the byte path reads CSV bytes only).
+ * scale. A sheet: its rows as batches (the string path; the byte path reads CSV bytes only). `scratch`
+ * (./read-table.ts's scratchBuffer): where a small file is read, the caller's until the table is checked.
  */
-export function tableSource(ref: TableRef, progress?: Progress): ByteSource {
+export function tableSource(ref: TableRef, progress?: Progress, scratch?: Buffer): ByteSource {
   if (ref.format === 'xlsx') return { batches: () => readSheet(ref.path, ref.table, ref.both) };
   const path = ref.path;
   let whole: Buffer | undefined;
   return {
     batches: () => readTable(path, whole),
-    raw: () => readRaw(path, progress, (b) => (whole = b)),
+    raw: () => readRaw(path, progress, (b) => (whole = b), scratch),
     parallel: (job: ScanJob, orgs: OrgIndex, body: { start: number; encoding: Encoding }) => scanInParallel(path, job, orgs, body, progress),
   };
 }

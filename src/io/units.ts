@@ -2,13 +2,12 @@
 // --units folder; each folder one unit, its name the unit's id, all in id order (our own comparison, the same
 // as for ids: never the locale's). Then what each folder holds: its tables (./locate.ts), or figures.json, or
 // neither (a unit the roll-up names as a problem while it checks the others).
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { orderByIds } from '../figures/order.js';
 import { quote } from '../problems.js';
-import { fsReason, kindOf, showPath } from './inputs.js';
-import { locateInputs, MissingTables, present, requireDir, type Inputs } from './locate.js';
+import { kindOf } from './inputs.js';
+import { listDir, locateInputs, MissingTables, present, requireDir, type Inputs } from './locate.js';
 
 export interface UnitFolder {
   /** The folder's name: the unit's id in byUpper. */
@@ -25,22 +24,20 @@ export type UnitFiles =
 const EACH = 'mỗi đơn vị (đảng bộ xã, phường, đặc khu, khối) là một thư mục chứa organizations.csv và members.csv (hoặc .xlsx), hoặc figures.json';
 
 /** The unit folders of a run: the DIRs, and the subfolders of each --units folder, in id order. */
-export async function listUnits(dirs: readonly string[], parents: readonly string[]): Promise<UnitFolder[]> {
+export function listUnits(dirs: readonly string[], parents: readonly string[]): UnitFolder[] {
   const found: UnitFolder[] = [];
   for (const dir of dirs) {
-    await requireDir(dir, EACH);
+    requireDir(dir, EACH);
     found.push({ id: path.basename(path.resolve(dir)), dir });
   }
   for (const parent of parents) {
-    await requireDir(parent, '--units nhận một thư mục mà mỗi thư mục con là một đơn vị');
-    const names = await readdir(parent).catch((e: unknown) => {
-      throw new UsageError(`không đọc được thư mục ${showPath(parent)}: ${fsReason(e, 'đọc')}`);
-    });
+    requireDir(parent, '--units nhận một thư mục mà mỗi thư mục con là một đơn vị');
+    const names = listDir(parent);
     const subfolders: UnitFolder[] = [];
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const dir = path.join(parent, name);
-      if ((await kindOf(dir)).kind === 'dir') subfolders.push({ id: name, dir });
+      if (kindOf(dir).kind === 'dir') subfolders.push({ id: name, dir });
     }
     if (subfolders.length === 0) throw new UsageError(`thư mục ${quote(parent)} không có thư mục con nào`, `--units nhận một thư mục mà mỗi thư mục con là một đơn vị: ${EACH}`);
     found.push(...subfolders);
@@ -62,8 +59,8 @@ export async function listUnits(dirs: readonly string[], parents: readonly strin
 /** What a unit's folder holds: rows, figures, or neither. Rows and figures together is a usage error. */
 export async function locateUnit(dir: string): Promise<UnitFiles> {
   const figures = path.join(dir, 'figures.json');
-  const hasFigures = await present(figures);
-  const meta = (await present(path.join(dir, 'report.json'))) ? path.join(dir, 'report.json') : undefined;
+  const hasFigures = present(figures);
+  const meta = present(path.join(dir, 'report.json')) ? path.join(dir, 'report.json') : undefined;
   let inputs: Inputs | undefined;
   let missing: MissingTables | undefined;
   try {

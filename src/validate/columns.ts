@@ -49,10 +49,23 @@ export interface HeaderMap<K extends string> {
   issues: HeaderIssue[];
 }
 
+type Columns<K extends string = string> = readonly { key: K; aliases: readonly string[]; required: string }[];
+
+/** A column list's names folded, by column; made once a list (folding is slow, and every file's header asks). */
+const FOLDED = new WeakMap<Columns, Map<string, string>>();
+function foldedNames<K extends string>(columns: Columns<K>): Map<string, K> {
+  let byFolded = FOLDED.get(columns);
+  if (!byFolded) {
+    byFolded = new Map();
+    for (const c of columns) for (const h of [c.key, ...c.aliases]) byFolded.set(fold(h), c.key);
+    FOLDED.set(columns, byFolded);
+  }
+  return byFolded as Map<string, K>;
+}
+
 /** Maps a header row; a `cells` column is reported missing later, only if a row needs it. */
-export function mapHeader<K extends string>(header: readonly string[], columns: readonly { key: K; aliases: readonly string[]; required: string }[]): HeaderMap<K> {
-  const byFolded = new Map<string, K>();
-  for (const c of columns) for (const h of [c.key, ...c.aliases]) byFolded.set(fold(h), c.key);
+export function mapHeader<K extends string>(header: readonly string[], columns: Columns<K>): HeaderMap<K> {
+  const byFolded = foldedNames(columns);
   const index = {} as Record<K, number>;
   const label = {} as Record<K, string>;
   for (const c of columns) {
@@ -118,10 +131,13 @@ export const MAX_TITLE_LINES = 20;
  * Whether a record names none of the file's required columns: a title such as "DANH SÁCH ĐẢNG VIÊN NĂM 2025",
  * a blank line or a line of separators, which Excel users put above the header. Such lines are skipped.
  */
-export function isTitleLine(fields: readonly string[], columns: readonly { key: string; aliases: readonly string[]; required: string }[]): boolean {
-  const names = new Set(columns.filter((c) => c.required !== 'never').flatMap((c) => [c.key, ...c.aliases].map(fold)));
+const TITLE_NAMES = new WeakMap<Columns, Set<string>>();
+export function isTitleLine(fields: readonly string[], columns: Columns): boolean {
+  let names = TITLE_NAMES.get(columns);
+  if (!names) TITLE_NAMES.set(columns, (names = new Set(columns.filter((c) => c.required !== 'never').flatMap((c) => [c.key, ...c.aliases].map(fold)))));
   return !fields.some((f) => names.has(fold(f)));
 }
+
 
 /** Whether a line, cut at some delimiter, names a required column of either file: the header, for sniffing. */
 export function namesRequiredColumn(fields: readonly string[]): boolean {
