@@ -1,5 +1,5 @@
 // The orchestrator: both files through the checkers, organizations first (members refer to them), each on
-// the byte path (fast/byte-path.ts: UTF-8 or UTF-16 at scale) when it takes the file, else on the string path
+// the byte path (fast/byte-path.ts: UTF-8 or UTF-16) when it takes the file, else on the string path
 // (validate/drive.ts, the reference). The sources (read/source.ts) are parameters: this touches no file.
 import type { MemberCounts } from './figures/aggregate.js';
 import type { OrgIndex } from './figures/org-table.js';

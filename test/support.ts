@@ -115,7 +115,6 @@ export function bytesSource(bytes: Buffer, chunk: number, bytePath: boolean): Ta
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   return {
     batches: () => batches(text),
-    bytePathMin: 0,
     raw: bytePath
       ? async () => ({
           encoding,

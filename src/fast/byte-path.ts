@@ -1,4 +1,4 @@
-// The byte path's orchestration, for a UTF-8 or UTF-16 file at scale (its text as UTF-8 bytes: RawBytes in
+// The byte path's orchestration, for a UTF-8 or UTF-16 file of any size (its text as UTF-8 bytes: RawBytes in
 // read/source.ts): the header read as text from the first chunks (title lines above it skipped, as the string
 // path does), then the body through OrgScanner or (members, on one or two threads) scanRange, then the hashed
 // duplicate candidates confirmed against the ids read again. Whenever the header is unusual or unusable it
@@ -28,15 +28,16 @@ export interface ByteSource extends TableSource {
   parallel?: (job: ScanJob, orgs: OrgIndex, body: { start: number; encoding: Encoding }) => Promise<ScanResult | undefined>;
 }
 
-/** Below this size (hand-made files) the string path costs nothing noticeable and keeps exact id sets. */
-const BYTE_PATH_MIN = 64 << 10;
 /** Below this size a second thread costs more to start than it saves. */
 const PARALLEL_MIN = 48 << 20;
 
-/** The file's bytes when the byte path takes it (UTF-8 or UTF-16, at scale), else undefined (and the file closed). */
+/**
+ * The file's bytes when the byte path takes it (UTF-8 or UTF-16, whatever its size: a roll-up's units are
+ * small files by the hundred), else undefined (and the file closed).
+ */
 export async function bytePathBytes(source: TableSource): Promise<(RawBytes & { encoding: Encoding }) | undefined> {
   const raw = source.raw ? await source.raw() : undefined;
-  if (raw && raw.encoding !== 'other' && raw.size >= (source.bytePathMin ?? BYTE_PATH_MIN)) return raw as RawBytes & { encoding: Encoding };
+  if (raw && raw.encoding !== 'other') return raw as RawBytes & { encoding: Encoding };
   raw?.close();
   return undefined;
 }

@@ -168,7 +168,7 @@ export const scratchBuffer = (): Buffer => Buffer.allocUnsafe(CHUNK);
 /**
  * A table as the checkers read it. A CSV file: text batches, raw bytes for the byte path, and both cores at
  * scale. A sheet: its rows as batches (the string path; the byte path reads CSV bytes only). `scratch`
- * (./read-table.ts's scratchBuffer): where a small file is read, the caller's until the table is checked.
+ * (scratchBuffer): where a small file is read, the caller's until the table is checked.
  */
 export function tableSource(ref: TableRef, progress?: Progress, scratch?: Buffer): ByteSource {
   if (ref.format === 'xlsx') return { batches: () => readSheet(ref.path, ref.table, ref.both) };

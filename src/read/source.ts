@@ -30,10 +30,8 @@ export interface RawBytes {
   close: () => void;
 }
 
-/** Where a file's rows come from: decoded text batches, or (at scale) UTF-8 bytes for the byte path. */
+/** Where a file's rows come from: decoded text batches, or UTF-8 bytes for the byte path. */
 export interface TableSource {
   batches: () => AsyncIterable<Batch>;
   raw?: () => Promise<RawBytes>;
-  /** From what size the byte path is taken (tests lower it to hold the two paths to the same answers). */
-  bytePathMin?: number;
 }
