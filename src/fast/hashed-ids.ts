@@ -10,31 +10,43 @@ import type { IdSet } from '../validate/idset.js';
 import { clean } from '../validate/schema.js';
 
 const BUCKETS = 256;
-/** A bucket before its first id (replaced, never written). */
-const NONE = new Int32Array(0);
+/** No ids yet (replaced at the first, never written). */
+const NONE: Int32Array = new Int32Array(0);
 const LF = 10;
+
+/** The ids of a set, to send to another thread (every array transferable) and back. */
+export interface PackedIds {
+  slab: Int32Array;
+  per: number;
+  used: Int32Array;
+  overflow: (Int32Array | undefined)[];
+}
 
 /**
  * Hashed ids, partitioned: each (h1, h2, line) is appended to one of 256 buckets by the top byte of h1,
  * so the scan only ever writes at 256 ends (all in cache) instead of probing a table of the whole file.
  * Duplicates are looked for afterwards, bucket by bucket, with a small table that stays in cache.
+ * The buckets share one array (`slab`, each its room of `per` int32s), taken at the first id: a typed array
+ * costs microseconds to make, and a roll-up makes sets by the hundred. A bucket that outgrows its room goes
+ * on in an array of its own (`overflow`).
  */
 export class HashedIdSet implements IdSet {
-  private readonly buckets: Int32Array[] = [];
+  private slab: Int32Array = NONE;
+  private readonly overflow: (Int32Array | undefined)[] = [];
+  /** Int32s of each bucket (its room in the slab, then its overflow). */
   private readonly used = new Int32Array(BUCKETS);
   /** Sets of later parts of the same file, with their line offsets: searched together with this one. */
   private readonly later: { set: HashedIdSet; offset: number }[] = [];
 
-  /** Int32s a bucket takes at its first id. */
+  /** Int32s of room each bucket has in the slab. */
   private readonly per: number;
 
   /**
-   * Sized for about `expected` ids (buckets grow past that). A bucket's memory is taken at its first id: a year
-   * that has no rows (the year compared with, absent from the file) costs nothing.
+   * Sized for about `expected` ids (buckets grow past that). The memory is taken at the first id: a year that
+   * has no rows (the year compared with, absent from the file) costs nothing.
    */
-  constructor(expected = 1 << 12) {
-    this.per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3;
-    for (let b = 0; b < BUCKETS; b++) this.buckets.push(NONE);
+  constructor(expected = 1 << 12, per = Math.max(16, Math.ceil((expected * 1.1) / BUCKETS)) * 3) {
+    this.per = per;
   }
 
   /** Never answers "duplicate" at once: equal hashes become candidates, confirmed later. */
@@ -46,27 +58,38 @@ export class HashedIdSet implements IdSet {
 
   addHash(h1: number, h2: number, line: number): void {
     const b = h1 >>> 24;
-    let arr = this.buckets[b]!;
     const n = this.used[b]!;
-    if (n + 3 > arr.length) {
+    this.used[b] = n + 3;
+    if (n < this.per) {
+      if (this.slab === NONE) this.slab = new Int32Array(BUCKETS * this.per);
+      const o = b * this.per + n;
+      this.slab[o] = h1;
+      this.slab[o + 1] = h2;
+      this.slab[o + 2] = line;
+      return;
+    }
+    const o = n - this.per;
+    let arr = this.overflow[b] ?? NONE;
+    if (o + 3 > arr.length) {
       const bigger = new Int32Array(Math.max(this.per, arr.length * 2));
       bigger.set(arr);
-      this.buckets[b] = arr = bigger;
+      this.overflow[b] = arr = bigger;
     }
-    arr[n] = h1;
-    arr[n + 1] = h2;
-    arr[n + 2] = line;
-    this.used[b] = n + 3;
+    arr[o] = h1;
+    arr[o + 1] = h2;
+    arr[o + 2] = line;
   }
 
-  /** The buckets, to send to another thread (transferable), and back. */
-  export(): { buckets: Int32Array[]; used: Int32Array } {
-    return { buckets: this.buckets.map((b, i) => (b === NONE ? new Int32Array(0) : b.subarray(0, this.used[i]))), used: this.used };
+  /** The set, to send to another thread (transferable), and back. */
+  export(): PackedIds {
+    // (the shared empty array is never sent: a transfer would detach it)
+    return { slab: this.slab === NONE ? new Int32Array(0) : this.slab, per: this.per, used: this.used, overflow: this.overflow };
   }
 
-  static from(data: { buckets: Int32Array[]; used: Int32Array }): HashedIdSet {
-    const s = new HashedIdSet(0);
-    data.buckets.forEach((b, i) => (s.buckets[i] = b));
+  static from(data: PackedIds): HashedIdSet {
+    const s = new HashedIdSet(0, data.per);
+    if (data.slab.length > 0) s.slab = data.slab;
+    data.overflow.forEach((o, b) => (s.overflow[b] = o));
     s.used.set(data.used);
     return s;
   }
@@ -80,7 +103,7 @@ export class HashedIdSet implements IdSet {
   candidates(): number[] {
     const out: number[] = [];
     const parts = [{ set: this as HashedIdSet, offset: 0 }, ...this.later];
-    let table = new Int32Array(1 << 10);
+    let table = new Int32Array(16);
     // One scratch for every bucket (sized for the largest): 256 arrays of a few hundred kilobytes each
     // would be garbage the size of the whole set.
     let most = 0;
@@ -89,38 +112,43 @@ export class HashedIdSet implements IdSet {
       for (const p of parts) n += p.set.used[b]! / 3;
       most = Math.max(most, n);
     }
-    const flatAll = new Int32Array(most * 3);
-    const flaggedAll = new Uint8Array(most);
+    const flat = new Int32Array(most * 3);
+    const flagged = new Uint8Array(most);
     for (let b = 0; b < BUCKETS; b++) {
       let n = 0;
       for (const p of parts) n += p.set.used[b]! / 3;
       if (n < 2) continue;
-      let size = 1 << 10;
+      let size = 16; // a small file's buckets hold a few ids each: a table the size of the bucket
       while (size < n * 2) size <<= 1;
       if (table.length < size) table = new Int32Array(size);
-      const slots = table.subarray(0, size).fill(-1);
+      table.fill(-1, 0, size);
       const mask = size - 1;
       // Entries are numbered across the parts: part p's entry i is (p.base + i).
-      const flat = flatAll.subarray(0, n * 3);
-      let at = 0;
-      for (const p of parts) {
-        const arr = p.set.buckets[b]!;
-        const used = p.set.used[b]!;
-        for (let i = 0; i < used; i += 3) {
-          flat[at++] = arr[i]!;
-          flat[at++] = arr[i + 1]!;
-          flat[at++] = arr[i + 2]! + p.offset;
+      let k = 0;
+      for (const { set, offset } of parts) {
+        const { slab, per } = set;
+        const used = set.used[b]!;
+        for (let i = 0, o = b * per; i < used && i < per; i += 3, o += 3) {
+          flat[k++] = slab[o]!;
+          flat[k++] = slab[o + 1]!;
+          flat[k++] = slab[o + 2]! + offset;
+        }
+        const over = set.overflow[b];
+        for (let o = 0; o < used - per; o += 3) {
+          flat[k++] = over![o]!;
+          flat[k++] = over![o + 1]!;
+          flat[k++] = over![o + 2]! + offset;
         }
       }
-      const flagged = flaggedAll.subarray(0, n).fill(0);
+      flagged.fill(0, 0, n);
       for (let e = 0; e < n; e++) {
         const h1 = flat[e * 3]!;
         const h2 = flat[e * 3 + 1]!;
         let i = (h2 ^ (h1 >>> 11)) & mask;
         for (;;) {
-          const j = slots[i]!;
+          const j = table[i]!;
           if (j === -1) {
-            slots[i] = e;
+            table[i] = e;
             break;
           }
           if (flat[j * 3] === h1 && flat[j * 3 + 1] === h2) {

@@ -8,7 +8,7 @@ import { OrgTable, type OrgIndex } from '../figures/org-table.js';
 import { ProblemList, type ProblemData } from '../problems.js';
 import { ORG_KINDS, type OrgKind, type SpecialCode } from '../schemes.js';
 import { CellTable, type CellTableData } from './cell-table.js';
-import { HashedIdSet } from './hashed-ids.js';
+import { HashedIdSet, type PackedIds } from './hashed-ids.js';
 import type { ScanOrgs, ScanResult } from './scan-members.js';
 
 /**
@@ -59,7 +59,7 @@ export interface PackedResult {
   problems: ProblemData;
   counts: { year: number; byRating: Float64Array; byOrg: Int32Array; reasons: [string, [string, number][]][]; admitted: Int32Array; admittedColumn: boolean; scores: Float64Array | null }[];
   yearsSeen: [number, number][];
-  ids: { year: number; buckets: Int32Array[]; used: Int32Array }[];
+  ids: ({ year: number } & PackedIds)[];
   endedInRecord: boolean;
 }
 
@@ -75,7 +75,7 @@ export function packResult(r: ScanResult): { packed: PackedResult; transfer: Arr
     scores: c.scores,
   }));
   const transfer = [
-    ...ids.flatMap((s) => s.buckets.map((b) => b.buffer as ArrayBuffer)),
+    ...ids.flatMap((s) => [s.slab, ...s.overflow].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []))),
     ...counts.flatMap((c) => [c.byOrg.buffer as ArrayBuffer, c.admitted.buffer as ArrayBuffer]),
   ];
   return { packed: { problems: r.problems.data(), counts, yearsSeen: [...r.yearsSeen], ids, endedInRecord: r.endedInRecord }, transfer: [...new Set(transfer)] };

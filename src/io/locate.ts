@@ -73,7 +73,7 @@ export function listDir(dir: string): string[] {
 }
 
 /** The names in a folder, or undefined when it cannot be listed (each name is then looked at on its own). */
-function namesIn(dir: string): Set<string> | undefined {
+export function namesIn(dir: string): Set<string> | undefined {
   try {
     return new Set(readdirSync(dir));
   } catch {

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { orderByIds } from '../figures/order.js';
 import { quote } from '../problems.js';
 import { kindOf } from './inputs.js';
-import { listDir, locateInputs, MissingTables, present, requireDir, type Inputs } from './locate.js';
+import { listDir, locateInputs, MissingTables, namesIn, present, requireDir, type Inputs } from './locate.js';
 
 export interface UnitFolder {
   /** The folder's name: the unit's id in byUpper. */
@@ -59,8 +59,11 @@ export function listUnits(dirs: readonly string[], parents: readonly string[]): 
 /** What a unit's folder holds: rows, figures, or neither. Rows and figures together is a usage error. */
 export async function locateUnit(dir: string): Promise<UnitFiles> {
   const figures = path.join(dir, 'figures.json');
-  const hasFigures = present(figures);
-  const meta = present(path.join(dir, 'report.json')) ? path.join(dir, 'report.json') : undefined;
+  // What the folder holds, listed once: a name it does not hold is not looked at.
+  const names = namesIn(dir);
+  const look = (name: string) => (names && !names.has(name) ? false : present(path.join(dir, name)));
+  const hasFigures = look('figures.json');
+  const meta = look('report.json') ? path.join(dir, 'report.json') : undefined;
   let inputs: Inputs | undefined;
   let missing: MissingTables | undefined;
   try {
