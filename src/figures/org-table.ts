@@ -72,7 +72,7 @@ export class OrgTable {
 
   /**
    * Adds an organization whose parent is already known by index (a roll-up joining units whose ids are each
-   * their own: the id is kept for display, never looked up). Returns its index.
+   * their own: the id is kept for display, never looked up, so `find` does not know it). Returns its index.
    */
   addJoined(id: string, name: string, kind: OrgKind, parent: number, rating: RatingCode, line: number, exemplary = 0, score = NaN): number {
     const i = this.push(ORG_KINDS.indexOf(kind), RATING_CODES.indexOf(rating), line);
@@ -81,9 +81,18 @@ export class OrgTable {
     this.parents[i] = parent;
     this.names.addString(name);
     this.ids.addString(id);
-    this.ids.hash(i);
-    this.index(i, HASH.h1);
     return i;
+  }
+
+  /** The same for organization `i` of another table, copied as it is there but for its parent. */
+  addJoinedFrom(from: OrgTable, i: number, parent: number): number {
+    const j = this.push(from.kinds[i]!, from.ratings[i]!, from.lines[i]!);
+    this.exemplary[j] = from.exemplary[i]!;
+    this.scores[j] = from.scores[i]!;
+    this.parents[j] = parent;
+    this.names.addFrom(from.names, i);
+    this.ids.addFrom(from.ids, i);
+    return j;
   }
 
   /** The same from the byte path: id, name and parent id as byte ranges of `buf` (no parent: pe = ps), kind and rating as positions, exemplary 0 or 1, score NaN when not given. */
@@ -194,6 +203,11 @@ class Pool {
     // Names and ids are short: a loop beats Buffer.copy's call overhead.
     for (let i = start, j = this.used; i < end; i++, j++) bytes[j] = buf[i]!;
     this.close(end - start);
+  }
+
+  /** Text i of another pool, copied as bytes. */
+  addFrom(from: Pool, i: number): void {
+    this.addBytes(from.bytes, i === 0 ? 0 : from.ends[i - 1]!, from.ends[i]!);
   }
 
   text(i: number): string {

@@ -60,9 +60,9 @@ export function joinUnits(year: number, units: readonly RollupUnit[]): Joined {
     for (let i = 0; i < own.size; i++) {
       if (i === self) continue;
       const p = own.parents[i]!;
-      const level = levelOf(own, i);
+      const level = p >= 0 ? undefined : levelOf(own, i);
       const parent = p >= 0 ? at[p]! : level === 'base' || level === 'cell' ? upper : -1;
-      unitOf[orgs.addJoined(own.id(i), own.name(i), own.kind(i)!, parent, own.rating(i)!, own.lines[i]!, own.exemplary[i]!, own.scores[i]!)] = k;
+      unitOf[orgs.addJoinedFrom(own, i, parent)] = k;
     }
     addCounts(counts, unit.part.counts, at);
     for (const [level, t] of Object.entries(unit.part.orgScores ?? {}) as [keyof OrgScoreTallies, Float64Array][]) mergeScores((orgScores[level] ??= newScoreTally()), t);
@@ -76,10 +76,20 @@ function addCounts(into: MemberCounts, from: MemberCounts, at: Int32Array): void
   for (const [code, m] of from.reasons) for (const [r, n] of m) countReason(into.reasons.get(code)!, r, n);
   into.admittedColumn ||= from.admittedColumn;
   if (from.scores) mergeScores((into.scores ??= newScoreTally()), from.scores);
-  for (let i = 0; i < at.length; i++) {
-    for (let c = 0; c < NCODES; c++) into.byOrg[at[i]! * NCODES + c]! += from.byOrg[i * NCODES + c] ?? 0;
-    into.admitted[at[i]!]! += from.admitted[i] ?? 0;
+  // The organizations land in runs (each unit's in order, its own row on the upper row): added a run at a time.
+  for (let i = 0; i < at.length; ) {
+    let j = i + 1;
+    while (j < at.length && at[j] === at[j - 1]! + 1) j++;
+    addRange(into.byOrg, at[i]! * NCODES, from.byOrg, i * NCODES, (j - i) * NCODES);
+    addRange(into.admitted, at[i]!, from.admitted, i, j - i);
+    i = j;
   }
+}
+
+/** into[to + k] += from[start + k] for k < n (from may be shorter: its missing counts are 0). */
+function addRange(into: Int32Array, to: number, from: Int32Array, start: number, n: number): void {
+  const end = Math.min(n, from.length - start);
+  for (let k = 0; k < end; k++) into[to + k]! += from[start + k]!;
 }
 
 /** The unit's own row, when its rows hold exactly one upper committee (the unit itself); else -1. */
