@@ -51,6 +51,8 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
     figures = joined(opts.year, results, false);
     previous = compare === null ? undefined : comparedWith(compare, results, opts.compareExplicit ?? false, io);
   }
+  // The units' own tables are in the joined figures now: let them go before the report is made.
+  for (const r of results) r.current = r.previous = undefined;
   io.mark('aggregate');
   const warnings = figures ? sortProblems([...problems.warnings.select((key) => key === opts.year || key === 'all').listed, ...rollupRules(figures, results, opts.meta, meta.unit ?? null)]) : [];
   return deliver(opts, io, {

@@ -84,15 +84,24 @@ export class OrgTable {
     return i;
   }
 
-  /** The same for organization `i` of another table, copied as it is there but for its parent. */
-  addJoinedFrom(from: OrgTable, i: number, parent: number): number {
-    const j = this.push(from.kinds[i]!, from.ratings[i]!, from.lines[i]!);
-    this.exemplary[j] = from.exemplary[i]!;
-    this.scores[j] = from.scores[i]!;
-    this.parents[j] = parent;
-    this.names.addFrom(from.names, i);
-    this.ids.addFrom(from.ids, i);
-    return j;
+  /**
+   * The same for organizations [start, end) of another table, copied as they are there but for their parents
+   * (`parents[i]`: organization i's parent here). Returns the index of the first.
+   */
+  addJoinedFrom(from: OrgTable, start: number, end: number, parents: Int32Array): number {
+    const at = this.size;
+    const n = end - start;
+    while (this.lines.length < at + n) this.grow();
+    this.kinds.set(from.kinds.subarray(start, end), at);
+    this.ratings.set(from.ratings.subarray(start, end), at);
+    this.lines.set(from.lines.subarray(start, end), at);
+    this.exemplary.set(from.exemplary.subarray(start, end), at);
+    this.scores.set(from.scores.subarray(start, end), at);
+    this.parents.set(parents.subarray(start, end), at);
+    this.names.addFrom(from.names, start, end);
+    this.ids.addFrom(from.ids, start, end);
+    this.size += n;
+    return at;
   }
 
   /** The same from the byte path: id, name and parent id as byte ranges of `buf` (no parent: pe = ps), kind and rating as positions, exemplary 0 or 1, score NaN when not given. */
@@ -205,9 +214,15 @@ class Pool {
     this.close(end - start);
   }
 
-  /** Text i of another pool, copied as bytes. */
-  addFrom(from: Pool, i: number): void {
-    this.addBytes(from.bytes, i === 0 ? 0 : from.ends[i - 1]!, from.ends[i]!);
+  /** Texts [start, end) of another pool, copied as bytes. */
+  addFrom(from: Pool, start: number, end: number): void {
+    if (end <= start) return;
+    const s = start === 0 ? 0 : from.ends[start - 1]!;
+    const e = from.ends[end - 1]!;
+    this.reserve(e - s, end - start);
+    from.bytes.copy(this.bytes, this.used, s, e);
+    for (let k = start; k < end; k++) this.ends[this.count++] = this.used + from.ends[k]! - s;
+    this.used += e - s;
   }
 
   text(i: number): string {
@@ -226,10 +241,11 @@ class Pool {
     return true;
   }
 
-  private reserve(n: number): void {
+  /** Room for `n` more bytes and `texts` more texts. */
+  private reserve(n: number, texts = 1): void {
     if (this.used + n > this.bytes.length) this.bytes = grown(this.bytes, this.used + n);
-    if (this.count === this.ends.length) {
-      const bigger = new Int32Array(this.count * 2);
+    if (this.count + texts > this.ends.length) {
+      const bigger = new Int32Array(Math.max(this.count + texts, this.ends.length * 2));
       bigger.set(this.ends);
       this.ends = bigger;
     }

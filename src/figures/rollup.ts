@@ -51,19 +51,24 @@ export function joinUnits(year: number, units: readonly RollupUnit[]): Joined {
   const orgScores: OrgScoreTallies = {};
   units.forEach((unit, k) => {
     const upper = orgs.addJoined(unit.id, unit.name, 'dang_bo_cap_tren_co_so', -1, unit.rating, 0, 0, unit.score);
-    unitOf[upper] = k;
     const own = unit.part.orgs;
     const self = ownRow(unit.part);
-    // Where each of the unit's organizations is here: its own row is the unit's upper row.
+    // Where each of the unit's organizations is here (its own row is the unit's upper row), and its parent here.
     const at = new Int32Array(own.size);
     for (let i = 0, next = upper + 1; i < own.size; i++) at[i] = i === self ? upper : next++;
+    const parents = new Int32Array(own.size);
     for (let i = 0; i < own.size; i++) {
-      if (i === self) continue;
       const p = own.parents[i]!;
       const level = p >= 0 ? undefined : levelOf(own, i);
-      const parent = p >= 0 ? at[p]! : level === 'base' || level === 'cell' ? upper : -1;
-      unitOf[orgs.addJoinedFrom(own, i, parent)] = k;
+      parents[i] = p >= 0 ? at[p]! : level === 'base' || level === 'cell' ? upper : -1;
     }
+    // Copied in one run, or two around the unit's own row.
+    if (self < 0) orgs.addJoinedFrom(own, 0, own.size, parents);
+    else {
+      orgs.addJoinedFrom(own, 0, self, parents);
+      orgs.addJoinedFrom(own, self + 1, own.size, parents);
+    }
+    unitOf.fill(k, upper, orgs.size);
     addCounts(counts, unit.part.counts, at);
     for (const [level, t] of Object.entries(unit.part.orgScores ?? {}) as [keyof OrgScoreTallies, Float64Array][]) mergeScores((orgScores[level] ??= newScoreTally()), t);
   });
