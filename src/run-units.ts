@@ -30,8 +30,9 @@ export async function runUnits(opts: RunOptions, io: Io): Promise<number> {
   const located = await Promise.all(folders.map(async (folder) => ({ folder, files: await locateUnit(folder.dir) })));
   const inputs = [...located.flatMap(({ files }) => unitInputs(files)), ...(opts.meta ? [opts.meta] : [])];
   if (opts.out !== undefined) await refuseInputs(opts.out, [...inputs, ...(await templates())]);
-  // A few units at a time: one unit's reading overlaps another's checking. Their problems and notices are
-  // then taken in folder order (the output does not depend on which unit finished first).
+  // A few units at a time: a unit's large file or workbook, read as a stream, overlaps another's checking (a
+  // small file is read at once). Their problems and notices are then taken in folder order (the output does
+  // not depend on which unit finished first).
   const job: UnitJob = { year: opts.year, compare, maxProblems: opts.maxProblems, ratingDate: meta.ratingDate };
   // Each lane reads its units' small tables into its own two buffers.
   const scratch = Array.from({ length: UNITS_AT_ONCE }, () => [scratchBuffer(), scratchBuffer()] as const);
