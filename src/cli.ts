@@ -19,8 +19,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { EXIT, TemplateError, UsageError } from './errors.js';
 import path from 'node:path';
 import { fsReason } from './io/inputs.js';
-import { writeStarter } from './io/init.js';
-import { INIT_YEAR, starterFiles } from './init/starter.js';
+import { INIT_YEAR } from './init/year.js';
 import { terminalProgress } from './io/progress.js';
 import { Interrupted, interrupted, pendingTemps } from './io/write-output.js';
 import type { Problem } from './problems.js';
@@ -225,6 +224,8 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     const args = unknown ? (argv[1] === 'help' ? ['--help'] : argv.slice(1)) : argv;
     await prog.parseAsync(args, { from: 'user' });
     if (init) {
+      // (loaded for `init` only: a report never needs the starter files)
+      const [{ writeStarter }, { starterFiles }] = await Promise.all([import('./io/init.js'), import('./init/starter.js')]);
       const written = await writeStarter(init.dir, starterFiles(init.year));
       say(`Đã tạo thư mục mẫu ${init.dir} (năm ${init.year}): ${written.map((w) => path.relative(init!.dir, w)).join(', ')}.`);
       say(`Thử ngay: assess report --year ${init.year} ${init.dir}   (xem thêm tệp HUONG-DAN.txt trong thư mục)`);

@@ -5,9 +5,6 @@
 // field, and HUONG-DAN.txt. The year is a parameter: the rows are of that year, nothing reads the clock.
 import { workbookBytes, type SheetData } from './workbook.js';
 
-/** The year `assess init` writes when --year is not given: the rating year current when this was written. */
-export const INIT_YEAR = 2026;
-
 export interface StarterFile {
   /** Relative to DIR. */
   path: string;

@@ -8,9 +8,8 @@ import { accessSync, constants, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { quote } from '../problems.js';
-import { SAVE_AS_XLSX, SAVE_AS_XLSX_CALC, tableOfSheet, type Table } from '../read/xlsx/workbook.js';
+import type { Table } from '../read/xlsx/workbook.js';
 import { fsReason, kindOf, notAFile, requireCwd, showPath } from './inputs.js';
-import { workbookSheets } from './read-workbook.js';
 
 /** Where a table is read from. */
 export interface TableRef {
@@ -131,7 +130,11 @@ function otherWorkbooks(dir: string): string[] {
 /** The tables still missing, from a workbook of DIR whose sheets are named for them. */
 async function fromWorkbook(dir: string, found: Map<Table, { name: string; ref: TableRef }>): Promise<void> {
   const offers = new Map<Table, { name: string; ref: TableRef }[]>();
-  for (const name of otherWorkbooks(dir)) {
+  const others = otherWorkbooks(dir);
+  if (others.length === 0) return;
+  // The workbook reader is loaded when there is a workbook to read (a folder of CSV files never needs it).
+  const [{ workbookSheets }, { tableOfSheet }] = await Promise.all([import('./read-workbook.js'), import('../read/xlsx/workbook.js')]);
+  for (const name of others) {
     const p = path.join(dir, name);
     if (!present(p)) continue;
     const workbook = await workbookSheets(p);
@@ -162,6 +165,7 @@ async function sayMissing(dir: string, missing: readonly Table[], found: number)
   const old = [...names].filter((n) => /\.(xls|ods|xlsm|xlsb)$/i.test(n)).sort();
   if (old.length) {
     const calc = old.some((n) => /\.ods$/i.test(n));
+    const { SAVE_AS_XLSX, SAVE_AS_XLSX_CALC } = await import('../read/xlsx/workbook.js');
     throw new MissingTables(
       `thư mục ${quote(dir)} thiếu ${missing.map((t) => WHAT[t]).join(' và ')}; chương trình không đọc được ${old.map((n) => quote(n)).join(', ')}: chỉ đọc tệp CSV hoặc sổ làm việc Excel .xlsx`,
       `hãy ${calc ? SAVE_AS_XLSX_CALC : SAVE_AS_XLSX}, đặt tên ${missing.map((t) => `${t}.xlsx`).join(' và ')} (hoặc một sổ làm việc có các trang tính "Tổ chức" và "Đảng viên")`,

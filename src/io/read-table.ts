@@ -13,7 +13,6 @@ import type { ScanJob } from '../fast/scan-members.js';
 import type { OrgIndex } from '../figures/org-table.js';
 import type { TableRef } from './locate.js';
 import { scanInParallel } from './parallel.js';
-import { readSheet } from './read-workbook.js';
 import type { Progress } from './progress.js';
 import { dropUndecodable, sniffDelimiter, Tokenizer, type CsvIssue } from '../read/tokenize.js';
 import { bytesPerLine } from '../fast/line-scanner.js';
@@ -162,6 +161,12 @@ function utf8Share(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): number {
   return even.length === 0 ? 1 : Buffer.byteLength(even.toString('utf16le'), 'utf8') / even.length;
 }
 
+/** A sheet's rows (the workbook reader loaded when a table is a workbook's: a CSV run never needs it). */
+async function* sheetRows(ref: TableRef): AsyncGenerator<Batch> {
+  const { readSheet } = await import('./read-workbook.js');
+  yield* readSheet(ref.path, ref.table, ref.both);
+}
+
 /** Memory lent for a small table's bytes: used only while the table is checked, then free for the next. */
 export const scratchBuffer = (): Buffer => Buffer.allocUnsafe(CHUNK);
 
@@ -171,7 +176,7 @@ export const scratchBuffer = (): Buffer => Buffer.allocUnsafe(CHUNK);
  * (scratchBuffer): where a small file is read, the caller's until the table is checked.
  */
 export function tableSource(ref: TableRef, progress?: Progress, scratch?: Buffer): ByteSource {
-  if (ref.format === 'xlsx') return { batches: () => readSheet(ref.path, ref.table, ref.both) };
+  if (ref.format === 'xlsx') return { batches: () => sheetRows(ref) };
   const path = ref.path;
   let whole: Buffer | undefined;
   return {

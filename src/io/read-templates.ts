@@ -126,7 +126,7 @@ export async function templateFiles(mainFile: string): Promise<string[]> {
 export async function readTemplates(mainFile: string, escape: boolean): Promise<TemplateSet> {
   requireCwd(mainFile);
   const builtIn = isBuiltIn(path.dirname(path.resolve(mainFile)));
-  const compiled = builtIn ? precompiled() : undefined; // loaded while the files are read
+  const compiled = builtIn ? precompiled(path.basename(path.dirname(path.resolve(mainFile)))) : undefined; // loaded while the files are read
   const mainSize = await sizeOf(mainFile);
   // A format's own partial wins over a shared one of the same name.
   const files = await partialFiles(mainFile);
@@ -141,10 +141,10 @@ export async function readTemplates(mainFile: string, escape: boolean): Promise<
   return prepare({ name: mainFile, main, partials, escape, ...(builtIn ? { precompiled: await compiled } : {}) });
 }
 
-/** dist/templates.js, written by the build: the built-in templates compiled ahead (absent in tests). */
-async function precompiled(): Promise<ReadonlyMap<string, object> | undefined> {
+/** dist/templates-<folder>.js, written by the build: a built-in folder's templates compiled ahead (absent in tests). */
+async function precompiled(folder: string): Promise<ReadonlyMap<string, object> | undefined> {
   try {
-    return ((await import(new URL('./templates.js', import.meta.url).href)) as { default: ReadonlyMap<string, object> }).default;
+    return ((await import(new URL(`./templates-${folder}.js`, import.meta.url).href)) as { default: ReadonlyMap<string, object> }).default;
   } catch {
     return undefined;
   }

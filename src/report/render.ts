@@ -27,7 +27,7 @@ export interface TemplateSet {
   partials: Record<string, { file: string; source: string }>;
   /** HTML-escape values (html) or print them as they are (text, md). */
   escape: boolean;
-  /** Templates compiled at build time (dist/templates.js), by specKey: used when a source matches exactly. */
+  /** Templates compiled at build time (dist/templates-<folder>.js), by specKey: used when a source matches exactly. */
   precompiled?: ReadonlyMap<string, object>;
 }
 
