@@ -4,7 +4,6 @@
 // line end of its own (read/utf16.ts) and each thread transcodes its part. A split that cuts a record (the
 // worker, which read everything before it as one thread would, ends inside one) is not used: one thread then.
 import { open, stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import type { Progress } from './progress.js';
 import { scanOrgs, scanRange, type ScanJob, type ScanResult } from '../fast/scan-members.js';
 import type { CellTableData } from '../fast/cell-table.js';
@@ -76,6 +75,7 @@ export async function scanInParallel(path: string, job: ScanJob, orgs: OrgIndex,
   // The cell tables are built here once, in shared memory: both threads count into them (atomically).
   const mine = scanOrgs(orgs, true);
   const tables: [number, CellTableData][] = job.years.map((y) => [y, mine.cells(y).data()]);
+  const { Worker } = await import('node:worker_threads'); // (loaded for a file large enough to share)
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: { path, start: bodyStart, end: split, encoding, job: { ...job, expected: Math.ceil(job.expected * WORKER_SHARE) }, orgs: packOrgs(orgs), tables },
   });

@@ -5,7 +5,6 @@
 // whatever name or link it is reached: that is refused before anything is written.
 import { constants, fstat as fstatCb, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -143,7 +142,8 @@ const NAME_MAX = 255;
  * whole fits in a file name when `target`'s own name is near the limit; PID and RANDOM keep it unique.
  */
 export function tempName(target: string): string {
-  const suffix = `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  // (the global Web Crypto, loaded when a file is written, not at every start as node:crypto would be)
+  const suffix = `.${process.pid}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`;
   const room = NAME_MAX - 1 - Buffer.byteLength(suffix);
   let base = path.basename(target);
   if (Buffer.byteLength(base) > room) {
