@@ -4,10 +4,13 @@
 import type { MemberCounts } from './figures/aggregate.js';
 import type { OrgIndex } from './figures/org-table.js';
 import { formatCount } from './format.js';
-import { quote, type ProblemList, type ProblemSink } from './problems.js';
+import { ProblemList, quote, type ProblemSink } from './problems.js';
+import { NotPlain } from './read/xlsx/not-plain.js';
 import type { TableSource } from './read/source.js';
 import { driveMembers, driveOrganizations, type Checked } from './validate/drive.js';
 import { bytePathBytes, scanMembers, scanOrganizations, type ByteSource } from './fast/byte-path.js';
+
+type ByteRaw = NonNullable<Awaited<ReturnType<typeof bytePathBytes>>>;
 
 export async function checkOrganizations(file: string, source: TableSource, years: ReadonlySet<number>, problems: ProblemSink): Promise<Checked<OrgIndex | undefined>> {
   const raw = await bytePathBytes(source);
@@ -28,11 +31,41 @@ export async function checkMembers(
 ): Promise<Checked<Map<number, MemberCounts>>> {
   const raw = await bytePathBytes(source);
   if (raw) {
-    const done = await scanMembers(file, raw, years, orgs, problems, source, ratingDays);
+    const done = raw.sheet ? await sheetOnBytes(file, raw, raw.sheet, years, orgs, problems, source, ratingDays) : await scanMembers(file, raw, years, orgs, problems, source, ratingDays);
     if (done) return done;
     raw.close();
   }
   return driveMembers(file, source.batches(), years, orgs, problems, ratingDays);
+}
+
+/**
+ * A sheet turned into CSV bytes, on the byte path: taken when it has no problem (with the notice of which sheet
+ * was read, as the string path says it first), else undefined, and the string path reads the sheet again: its
+ * messages say what Excel did to a cell ("mã 5 có thể đã mất số 0 ở đầu"). So, too, when the sheet holds what
+ * the conversion does not write (NotPlain).
+ */
+async function sheetOnBytes(
+  file: string,
+  raw: ByteRaw,
+  sheet: NonNullable<ByteRaw['sheet']>,
+  years: ReadonlySet<number>,
+  orgs: OrgIndex | undefined,
+  problems: ProblemSink,
+  source: ByteSource,
+  ratingDays: ReadonlyMap<number, number>,
+): Promise<Checked<Map<number, MemberCounts>> | undefined> {
+  const mine = new ProblemList(problems instanceof ProblemList ? problems.max : 0);
+  try {
+    const done = await scanMembers(file, raw, years, orgs, mine, source, ratingDays);
+    if (!done || mine.total() > 0) return undefined;
+    if (sheet.notice) problems.push({ file, line: 0, ...sheet.notice });
+    if (problems instanceof ProblemList) problems.absorb(mine);
+    else for (const p of [...mine.notices, ...mine.warnings.select().listed]) problems.push(p);
+    return done;
+  } catch (e) {
+    if (e instanceof NotPlain) return undefined;
+    throw e;
+  }
 }
 
 export interface CheckedInputs {

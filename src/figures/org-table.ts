@@ -220,7 +220,7 @@ class Pool {
     const s = start === 0 ? 0 : from.ends[start - 1]!;
     const e = from.ends[end - 1]!;
     this.reserve(e - s, end - start);
-    from.bytes.copy(this.bytes, this.used, s, e);
+    this.bytes.set(from.bytes.subarray(s, e), this.used);
     for (let k = start; k < end; k++) this.ends[this.count++] = this.used + from.ends[k]! - s;
     this.used += e - s;
   }

@@ -167,6 +167,12 @@ async function* sheetRows(ref: TableRef): AsyncGenerator<Batch> {
   yield* readSheet(ref.path, ref.table, ref.both);
 }
 
+/** A sheet as CSV bytes (an empty file, which the byte path leaves to the string path, when it is none). */
+async function sheetBytes(ref: TableRef): Promise<RawBytes> {
+  const { sheetRaw } = await import('./read-workbook.js');
+  return (await sheetRaw(ref.path, ref.table, ref.both)) ?? { encoding: 'other', bom: 0, size: 0, chunks: (async function* () {})(), close: () => {} };
+}
+
 /** Memory lent for a small table's bytes: used only while the table is checked, then free for the next. */
 export const scratchBuffer = (): Buffer => Buffer.allocUnsafe(CHUNK);
 
@@ -176,7 +182,9 @@ export const scratchBuffer = (): Buffer => Buffer.allocUnsafe(CHUNK);
  * (scratchBuffer): where a small file is read, the caller's until the table is checked.
  */
 export function tableSource(ref: TableRef, progress?: Progress, scratch?: Buffer): ByteSource {
-  if (ref.format === 'xlsx') return { batches: () => sheetRows(ref) };
+  // A sheet: its rows as the string path reads them; the members' sheet also as CSV bytes for the byte path
+  // (a province's hundreds of thousands of rows), which hands anything unusual back to the string path.
+  if (ref.format === 'xlsx') return { batches: () => sheetRows(ref), ...(ref.table === 'members' ? { raw: () => sheetBytes(ref) } : {}) };
   const path = ref.path;
   let whole: Buffer | undefined;
   return {

@@ -11,8 +11,8 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { detect } from '../read/detect.js';
-import type { Batch } from '../read/source.js';
-import { NotAWorkbook, noSheet, notXlsx, pickSheet, readWorkbook, sheetBatches, sheetNotice, type PackagePort, type Table, type Workbook } from '../read/xlsx/workbook.js';
+import type { Batch, RawBytes } from '../read/source.js';
+import { NotAWorkbook, noSheet, notXlsx, pickSheet, readWorkbook, sheetBatches, sheetCsvBytes, sheetNotice, type PackagePort, type Table, type Workbook } from '../read/xlsx/workbook.js';
 
 /** A part is read and inflated 64 KB at a time: larger pieces cost memory (1 MB: +80 MB of peak RSS on a province) and no time. */
 const PIECE = 1 << 16;
@@ -21,6 +21,8 @@ const MAX_SMALL_PART = 64 << 20;
 
 export interface OpenPackage {
   port: PackagePort;
+  /** A part's size, inflated (as the ZIP's directory gives it). */
+  size: (part: string) => number;
   close: () => void;
 }
 
@@ -94,6 +96,7 @@ export async function openPackage(path: string): Promise<OpenPackage> {
     const rest = decoder.decode();
     if (rest) yield rest;
   }
+  const size = (part: string) => entry(part).uncompressedSize;
   const port: PackagePort = {
     has: (part) => entries.has(part.toLowerCase()),
     async text(part) {
@@ -103,8 +106,9 @@ export async function openPackage(path: string): Promise<OpenPackage> {
       return text;
     },
     chunks,
+    bytes,
   };
-  return { port, close: () => zip.close() };
+  return { port, size, close: () => zip.close() };
 }
 
 /** Whether UTF-8 bytes end inside a character (its first bytes here, the rest in the next chunk). */
@@ -136,6 +140,58 @@ async function refusal(path: string): Promise<Batch | undefined> {
   const found = detect(bytes, bytes.length < 64 << 10);
   const what = found.kind === 'refused' ? found.what : 'text';
   return { records: [], issues: [], refused: { what, code: 'not-xlsx', message: notXlsx(what) } };
+}
+
+/**
+ * The sheet of `table` as CSV bytes for the byte path (read/xlsx/sheet-csv.ts), or undefined when the file is
+ * not a workbook with that sheet (the string path then says why). The chunks throw NotPlain when the sheet
+ * holds what only the string path reads; a problem found on the bytes is said by the string path too (`sheet`).
+ */
+export async function sheetRaw(path: string, table: Table, both: boolean): Promise<RawBytes | undefined> {
+  if (await refusal(path)) return undefined;
+  let pkg: OpenPackage | undefined;
+  try {
+    pkg = await openPackage(path);
+    const workbook = await readWorkbook(pkg.port);
+    const sheet = pickSheet(workbook, table, both);
+    if (!sheet?.part) {
+      pkg.close();
+      return undefined;
+    }
+    const notice = sheetNotice(workbook, sheet, both);
+    const progress = { xml: 0, csv: 0 };
+    const xmlSize = pkg.size(sheet.part);
+    let open = true;
+    const opened = pkg;
+    const close = () => {
+      if (open) opened.close();
+      open = false;
+    };
+    return {
+      encoding: 'utf-8',
+      bom: 0,
+      // The CSV's size, estimated from what the sheet's XML made so far (it sizes the id sets).
+      get size() {
+        return Math.round(progress.xml > 0 && progress.csv > 0 ? (xmlSize * progress.csv) / progress.xml : xmlSize / 5);
+      },
+      chunks: closing(sheetCsvBytes(opened.port, workbook, sheet, progress), close),
+      close,
+      sheet: notice ? { notice: { code: 'notice-sheet', message: notice } } : {},
+    };
+  } catch (e) {
+    pkg?.close();
+    if (e instanceof NotAWorkbook) return undefined;
+    throw e;
+  }
+}
+
+/** The chunks, then `close` (when they end, or when the reader stops early). */
+async function* closing<T>(chunks: AsyncIterable<T>, close: () => void): AsyncGenerator<T> {
+  try {
+    yield* chunks;
+  } finally {
+    close();
+  }
 }
 
 /** A workbook's sheets, for locating the inputs (undefined when the file is not a workbook we can read). */

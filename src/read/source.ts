@@ -28,6 +28,12 @@ export interface RawBytes {
   chunks: AsyncIterable<Buffer>;
   /** Closes the file when the chunks are not wanted after all. */
   close: () => void;
+  /**
+   * A sheet of a workbook turned into CSV bytes (io/read-workbook.ts): the notice of which sheet was read, to say
+   * when the byte path takes it. A problem found on these bytes is said by the string path instead, from the
+   * sheet itself: its messages name what Excel did to a cell.
+   */
+  sheet?: { notice?: { code: 'notice-sheet'; message: string } };
 }
 
 /** Where a file's rows come from: decoded text batches, or UTF-8 bytes for the byte path. */

@@ -9,6 +9,8 @@ import type { Batch } from '../source.js';
 import type { CsvIssue } from '../tokenize.js';
 import { dateStyles, folderOf, relationships, relsOf, resolvePart, SharedStrings, workbookInfo, type SheetEntry } from './parts.js';
 import { SheetReader, type SheetIssue } from './sheet.js';
+import { NotPlain } from './not-plain.js';
+import { CsvStringsReader, SheetCsv } from './sheet-csv.js';
 import { XmlError } from './xml.js';
 
 /** What the reader needs of the ZIP package. */
@@ -18,6 +20,8 @@ export interface PackagePort {
   text(part: string): Promise<string>;
   /** A part's text as it is inflated (the shared strings, the sheet). */
   chunks(part: string): AsyncIterable<string>;
+  /** A part's bytes as they are inflated (for the sheet turned into CSV bytes). */
+  bytes(part: string): AsyncIterable<Buffer>;
 }
 
 export type Table = 'organizations' | 'members';
@@ -150,6 +154,30 @@ export async function* sheetBatches(zip: PackagePort, workbook: Workbook, sheet:
   } catch (e) {
     if (!(e instanceof XmlError || e instanceof NotAWorkbook)) throw e;
     yield { records: [], issues: [], refused: { what: 'xlsx', code: 'not-xlsx', message: `tệp Excel bị hỏng, không đọc được trang tính "${sheet.name}" (${e.message}): hãy mở tệp bằng Excel và lưu lại` } };
+  }
+}
+
+/**
+ * The rows of `sheet` as CSV bytes (./sheet-csv.ts), for the byte path: the shared strings read first as CSV
+ * fields, then the sheet as it streams. Throws NotPlain, at any point, when the sheet holds what only sheet.ts
+ * reads (or what it would say is damaged): the caller then reads it with sheetBatches.
+ */
+export async function* sheetCsvBytes(zip: PackagePort, workbook: Workbook, sheet: Sheet, progress: { xml: number; csv: number }): AsyncGenerator<Buffer> {
+  try {
+    const strings = new CsvStringsReader();
+    if (workbook.sharedStrings) for await (const chunk of zip.bytes(workbook.sharedStrings)) strings.push(chunk);
+    const csv = new SheetCsv({ strings: strings.end(), dateStyles: workbook.styles ? dateStyles(await zip.text(workbook.styles)) : [], date1904: workbook.date1904 });
+    for await (const chunk of zip.bytes(sheet.part!)) {
+      const out = csv.push(chunk);
+      progress.xml = csv.xmlBytes;
+      progress.csv = csv.csvBytes;
+      if (out.length) yield out;
+    }
+    const last = csv.end();
+    if (last.length) yield last;
+  } catch (e) {
+    if (e instanceof XmlError || e instanceof NotAWorkbook) throw new NotPlain(e.message);
+    throw e;
   }
 }
 
