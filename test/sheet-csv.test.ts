@@ -17,8 +17,8 @@ import { SharedStrings } from '../src/read/xlsx/parts.js';
 import { cellName, SheetReader, type SheetContext } from '../src/read/xlsx/sheet.js';
 import { CsvStringsReader, NotPlain, SheetCsv } from '../src/read/xlsx/sheet-csv.js';
 import { Tokenizer, type CsvIssue } from '../src/read/tokenize.js';
-import { ROOT } from './support.js';
-import { xlsxFolder } from './xlsx-support.js';
+import { ROOT, scratch, SMALL } from './support.js';
+import { csvRows, writeWorkbook, xlsxFolder, type CellValue } from './xlsx-support.js';
 
 const STRINGS = ['id', 'year', 'DV1', 'Nguyễn Văn An', 'a, b', 'say "hi"', '', 'two\nlines', '  spaced  '];
 
@@ -207,6 +207,18 @@ describe('a members sheet on the byte path: the string path\'s answers', () => {
     const year = given || (JSON.parse(readFileSync(path.join(src, 'expect.json'), 'utf8')) as { year: number }).year;
     const dir = await xlsxFolder(src, 'files');
     expect(await check(dir, year, true)).toEqual(await check(dir, year, false));
+  });
+
+  it('a title row wider than the header, blank rows, typed and date cells, a long gap: the same answers', async () => {
+    const dir = scratch('assess-sheet-csv-');
+    const members = csvRows(SMALL.members);
+    const rows = new Map<number, CellValue[]>([[1, ['DANH SÁCH ĐẢNG VIÊN', null, null, null, null, null, null, 'Ngày 01/12/2017']]]);
+    for (const [n, r] of members) rows.set(n === 1 ? 3 : n + 40, r.map((c, i) => (i === 3 && typeof c === 'string' && /^\d+$/.test(c) ? Number(c) : c)));
+    await writeWorkbook(path.join(dir, 'members.xlsx'), [{ name: 'Đảng viên', rows }]);
+    await writeWorkbook(path.join(dir, 'organizations.xlsx'), [{ name: 'Tổ chức', rows: [...csvRows(SMALL.organizations).values()] }]);
+    const got = await check(dir, 2017, true);
+    expect(got).toEqual(await check(dir, 2017, false));
+    expect(got.problems.notices.map((n) => n.code)).toContain('notice-title-rows');
   });
 
   it('a typical sheet is converted whole (the byte path is taken, not handed back)', async () => {

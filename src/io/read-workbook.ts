@@ -174,7 +174,7 @@ export async function sheetRaw(path: string, table: Table, both: boolean): Promi
       get size() {
         return Math.round(progress.xml > 0 && progress.csv > 0 ? (xmlSize * progress.csv) / progress.xml : xmlSize / 5);
       },
-      chunks: closing(sheetCsvBytes(opened.port, workbook, sheet, progress), close),
+      chunks: closing(sheetCsvBytes(opened.port, workbook, sheet, progress, workbook.sharedStrings ? opened.size(workbook.sharedStrings) : 0), close),
       close,
       sheet: notice ? { notice: { code: 'notice-sheet', message: notice } } : {},
     };

@@ -4,11 +4,10 @@
 // general reader reads (a cell holding a line break, which would move every later row's line; an Excel error;
 // rich text; comments, prefixes, single-quoted attributes…) throws NotPlain: the sheet is then read by
 // sheet.ts, which says everything as it always has. Pure: bytes in, bytes out.
+import { NotPlain } from './not-plain.js';
 import { SharedStrings } from './parts.js';
 import { booleanText, isoDateText, numberText, serialToIso } from './values.js';
 import { decodeEntities, unescapeOoxml } from './xml.js';
-
-import { NotPlain } from './not-plain.js';
 
 export { NotPlain };
 
@@ -44,13 +43,20 @@ export interface CsvStrings {
  * SharedStrings, the same reader as sheet.ts's, one string at a time.
  */
 export class CsvStringsReader {
-  private pool = Buffer.allocUnsafe(1 << 16);
+  private pool: Buffer;
   private used = 0;
-  private starts = new Int32Array(1 << 12);
-  private broken = new Uint8Array(1 << 12);
+  private starts: Int32Array;
+  private broken: Uint8Array;
   private count = 0;
   private rest: Buffer | undefined;
   private root = false;
+
+  /** `xmlBytes`: the size of sharedStrings.xml, when known: the pool is made once its size (the fields are shorter). */
+  constructor(xmlBytes = 0) {
+    this.pool = Buffer.allocUnsafe(Math.max(1 << 16, xmlBytes));
+    this.starts = new Int32Array(Math.max(1 << 12, xmlBytes >> 4));
+    this.broken = new Uint8Array(this.starts.length);
+  }
 
   push(chunk: Buffer): void {
     const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;

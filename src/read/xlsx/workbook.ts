@@ -162,9 +162,9 @@ export async function* sheetBatches(zip: PackagePort, workbook: Workbook, sheet:
  * fields, then the sheet as it streams. Throws NotPlain, at any point, when the sheet holds what only sheet.ts
  * reads (or what it would say is damaged): the caller then reads it with sheetBatches.
  */
-export async function* sheetCsvBytes(zip: PackagePort, workbook: Workbook, sheet: Sheet, progress: { xml: number; csv: number }): AsyncGenerator<Buffer> {
+export async function* sheetCsvBytes(zip: PackagePort, workbook: Workbook, sheet: Sheet, progress: { xml: number; csv: number }, stringsSize = 0): AsyncGenerator<Buffer> {
   try {
-    const strings = new CsvStringsReader();
+    const strings = new CsvStringsReader(stringsSize);
     if (workbook.sharedStrings) for await (const chunk of zip.bytes(workbook.sharedStrings)) strings.push(chunk);
     const csv = new SheetCsv({ strings: strings.end(), dateStyles: workbook.styles ? dateStyles(await zip.text(workbook.styles)) : [], date1904: workbook.date1904 });
     for await (const chunk of zip.bytes(sheet.part!)) {
