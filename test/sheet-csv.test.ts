@@ -195,7 +195,6 @@ describe('a members sheet on the byte path: the string path\'s answers', () => {
   }
 
   it.each<[string, number]>([
-    ['bac-binh-2017', 2017],
     ['dang-bo-xa-2019', 2019],
     ['tinh-hoa-an-2026', 2026],
     ['bad/member-org-missing', 0],
