@@ -221,7 +221,7 @@ describe('a members sheet on the byte path: the string path\'s answers', () => {
   });
 
   it('a typical sheet is converted whole (the byte path is taken, not handed back)', async () => {
-    const dir = await xlsxFolder(path.join(ROOT, 'fixtures', 'bac-binh-2017'), 'workbook');
+    const dir = await xlsxFolder(path.join(ROOT, 'fixtures', 'dang-bo-xa-2019'), 'workbook');
     const inputs = await locateInputs(dir);
     const raw = await sheetRaw(inputs.tables.get(inputs.members)!.path, 'members', true);
     expect(raw).toBeDefined();
