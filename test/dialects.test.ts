@@ -107,7 +107,7 @@ describe.each(Object.entries(DIALECTS))('%s: byte path = string path', (_name, d
         const want = await run(write(orgs, dialect), m, YEAR, 1 << 20, false);
         expect(await run(write(orgs, dialect), m, YEAR, chunk, true)).toEqual(want);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   }, 60_000);
 });

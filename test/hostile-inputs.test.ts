@@ -161,18 +161,18 @@ const CASES: Case[] = [
   { name: 'stray text after a closing quote', members: members(atLine(4, (l) => l.replace('Lê Văn', '"Lê" Văn'))), exit: 1, says: ['members.csv:4', 'ngoặc kép'] },
   { name: 'a row with one field too many', members: members(atLine(5, (l) => `${l}thừa,x`)), exit: 1, says: ['members.csv:5', 'cột'] },
   {
-    name: 'a 100 MB quoted field that never closes',
+    name: 'a 40 MB quoted field that never closes',
     members: undefined,
-    setup: (dir) => writeHuge(path.join(dir, 'members.csv'), unlines(linesOf(SMALL.members).slice(0, 3)) + 'DV3,"', 'Lê Văn Cường, ', 100 * MB, ''),
+    setup: (dir) => writeHuge(path.join(dir, 'members.csv'), unlines(linesOf(SMALL.members).slice(0, 3)) + 'DV3,"', 'Lê Văn Cường, ', 40 * MB, ''),
     exit: 1,
     says: ['members.csv:4', '1 MB'],
     memory: true,
   },
   {
-    name: 'a 100 MB name',
+    name: 'a 40 MB name',
     members: undefined,
     setup: (dir) =>
-      writeHuge(path.join(dir, 'members.csv'), unlines(linesOf(SMALL.members).slice(0, 3)) + 'DV3,', 'Nguyễn Văn ', 100 * MB, `,DB1-C2,2017,HTTNV,\n${unlines(linesOf(SMALL.members).slice(4))}`),
+      writeHuge(path.join(dir, 'members.csv'), unlines(linesOf(SMALL.members).slice(0, 3)) + 'DV3,', 'Nguyễn Văn ', 40 * MB, `,DB1-C2,2017,HTTNV,\n${unlines(linesOf(SMALL.members).slice(4))}`),
     exit: 1,
     says: ['members.csv:4', '1 MB'],
     memory: true,
@@ -326,7 +326,8 @@ describe('the hostile catalogue', () => {
         else expect(v.stderr).toMatch(s);
       }
       if (args[0] === 'validate') expect(v.stdout).toBe('');
-      if (c.memory && v.peakKb !== undefined) expect(v.peakKb).toBeLessThan(400_000);
+      // Bounded: 90 MB at most for a record of 40 MB (held whole as text it would take twice its size, and more).
+      if (c.memory && v.peakKb !== undefined) expect(v.peakKb).toBeLessThan(160_000);
       if (c.report) {
         const r = await runIn(['report', ...args.slice(1)]);
         expectClean(r);
