@@ -14,6 +14,7 @@
 import * as z from 'zod/mini';
 import { FIRST_YEAR, fold, kindOf, LAST_YEAR, ratingOf, type OrgKind, type RatingCode } from '../schemes.js';
 import { dayOf, yearOfDay } from '../dates.js';
+import { digits } from '../digits.js';
 import type { ProblemCode } from '../problems.js';
 import type { MemberKey, OrgKey } from './columns.js';
 
@@ -138,17 +139,6 @@ export function parseDate(raw: string): number | undefined {
   return undefined;
 }
 
-/** Digits [s, e) of buf as a number, or -1 when any is not a digit (or there are none). */
-function digits(buf: Uint8Array, s: number, e: number): number {
-  if (e <= s) return -1;
-  let n = 0;
-  for (let i = s; i < e; i++) {
-    const d = buf[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
 
 /**
  * parseDate on the bytes [s, e) of a plain, non-blank cell: YYYY-MM-DD, DD/MM/YYYY and the serial number with

@@ -4,6 +4,7 @@
 // general reader reads (a cell holding a line break, which would move every later row's line; an Excel error;
 // rich text; comments, prefixes, single-quoted attributes…) throws NotPlain: the sheet is then read by
 // sheet.ts, which says everything as it always has. Pure: bytes in, bytes out.
+import { digits } from '../../digits.js';
 import { NotPlain } from './not-plain.js';
 import { SharedStrings } from './parts.js';
 import { booleanText, isoDateText, numberText, serialToIso } from './values.js';
@@ -543,18 +544,6 @@ function attrValue(buf: Buffer, j: number): number {
 
 /** A second result of the scanning functions (a tuple a call would cost an allocation). */
 const AT = { end: 0 };
-
-/** Digits buf[s, e) as a number, or -1 when they are not all digits (or none). */
-function digits(buf: Buffer, s: number, e: number): number {
-  if (e <= s || e - s > 15) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = buf[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 /** The column of the reference buf[s, e), 0-based (B17 → 1), or -1 (sheet.ts's columnIn, on bytes). */
 function column(buf: Buffer, s: number, e: number): number {
