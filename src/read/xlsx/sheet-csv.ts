@@ -445,7 +445,9 @@ export class SheetCsv {
         for (let x = s; x < e; x++) out[o++] = pool[x]!;
         continue;
       }
-      if (type === 110 && !dates[style] && plainInteger(buf, vs, ve)) {
+      if ((type === 110 && !dates[style] && plainInteger(buf, vs, ve)) || ((type === STR || type === INLINE) && plainText(buf, vs, ve))) {
+        // a plain integer, or a text with nothing to decode or quote (as other programs write strings: t="str")
+        out = this.grow(o, ve - vs);
         for (let x = vs; x < ve; x++) out[o++] = buf[x]!;
         continue;
       }
@@ -480,6 +482,15 @@ function plainInteger(buf: Buffer, s: number, e: number): boolean {
   if (buf[s] === 45) s++;
   if (s >= e || e - s > 15) return false;
   for (let x = s; x < e; x++) if (buf[x]! < 48 || buf[x]! > 57) return false;
+  return true;
+}
+
+/** A text written as it is: no entity or `_x` escape to decode, nothing to quote, no line break. */
+function plainText(buf: Buffer, s: number, e: number): boolean {
+  for (let x = s; x < e; x++) {
+    const c = buf[x]!;
+    if (c === AMP || c === COMMA || c === QUOTE || c === LF || c === CR || (c === 95 && buf[x + 1] === 120)) return false;
+  }
   return true;
 }
 
