@@ -1,198 +1,22 @@
 // A worksheet's XML as bytes → the same rows as CSV bytes (comma-separated, each row on the line of its number),
 // so that a large sheet is checked on the byte path as a CSV file is. The text of each cell is what sheet.ts
-// reads (values.ts: the text the user saw); the shared strings are kept as one pool of CSV fields. What only the
-// general reader reads (a cell holding a line break, which would move every later row's line; an Excel error;
-// rich text; comments, prefixes, single-quoted attributes…) throws NotPlain: the sheet is then read by
-// sheet.ts, which says everything as it always has. Pure: bytes in, bytes out.
+// reads (values.ts: the text the user saw); the shared strings are one pool of CSV fields (./csv-strings.ts).
+// What only the general reader reads (a cell holding a line break, which would move every later row's line; an
+// Excel error; rich text; comments, prefixes, single-quoted attributes…) throws NotPlain: the sheet is then read
+// by sheet.ts, which says everything as it always has. Pure: bytes in, bytes out.
 import { digits } from '../../digits.js';
+import { AMP, AT, attrValue, column, COMMA, CR, EQ, GT, hasLineBreak, INLINE_END, inlineText, isSpace, LF, LT, QUOTE, quoteField, skipFormula, SLASH } from './csv-bytes.js';
+import type { CsvStrings } from './csv-strings.js';
 import { NotPlain } from './not-plain.js';
-import { SharedStrings } from './parts.js';
 import { booleanText, isoDateText, numberText, serialToIso } from './values.js';
 import { decodeEntities, unescapeOoxml } from './xml.js';
 
 export { NotPlain };
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const QUOTE = 34;
-const APOS = 39;
-const EQ = 61;
-const AMP = 38;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
 const ROW_END = Buffer.from('</row>');
-/** plain(): the chunk ended before the string did. */
-const CUT = -2;
-const isSpace = (c: number | undefined) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Excel's last column, XFD (sheet.ts reads no cell past it). */
 const MAX_COLUMNS = 16_384;
-
-/** The shared strings as CSV fields: string k is bytes [starts[k], starts[k + 1]) of `pool`. */
-export interface CsvStrings {
-  pool: Buffer;
-  starts: Int32Array;
-  /** 1 where the string holds a line break (a cell showing it cannot be a CSV line of its own). */
-  broken: Uint8Array;
-}
-
-/**
- * sharedStrings.xml as bytes → the strings as CSV fields. A plain `<si><t>…</t></si>` is copied as it is (quoted
- * when it holds a comma or a quote); any other (rich text runs, entities, `_x000D_` escapes) is read by parts.ts's
- * SharedStrings, the same reader as sheet.ts's, one string at a time.
- */
-export class CsvStringsReader {
-  private pool: Buffer;
-  private used = 0;
-  private starts: Int32Array;
-  private broken: Uint8Array;
-  private count = 0;
-  private rest: Buffer | undefined;
-  private root = false;
-
-  /** `xmlBytes`: the size of sharedStrings.xml, when known: the pool is made once its size (the fields are shorter). */
-  constructor(xmlBytes = 0) {
-    this.pool = Buffer.allocUnsafe(Math.max(1 << 16, xmlBytes));
-    this.starts = new Int32Array(Math.max(1 << 12, xmlBytes >> 4));
-    this.broken = new Uint8Array(this.starts.length);
-  }
-
-  push(chunk: Buffer): void {
-    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.rest = undefined;
-    let i = 0;
-    if (!this.root) {
-      const at = buf.indexOf('<sst');
-      if (at < 0) {
-        if (buf.indexOf(':sst') >= 0) throw new NotPlain('a prefixed sst');
-        this.rest = Buffer.from(buf);
-        return;
-      }
-      this.root = true;
-      i = at + 4;
-    }
-    for (;;) {
-      // The common string, <si><t>TEXT</t></si>, read in one pass.
-      let k = i;
-      while (k < buf.length && isSpace(buf[k])) k++;
-      if (buf[k] === LT && buf[k + 1] === 115 && buf[k + 2] === 105 && buf[k + 3] === GT) {
-        const end = this.plain(buf, k + 4);
-        if (end >= 0) {
-          i = end;
-          continue;
-        }
-        if (end === CUT) {
-          this.rest = Buffer.from(buf.subarray(k));
-          return;
-        }
-      }
-      const open = buf.indexOf('<si', i);
-      if (open < 0) break;
-      const close = buf.indexOf('</si>', open);
-      if (close < 0) {
-        this.rest = Buffer.from(buf.subarray(open));
-        return;
-      }
-      const next = buf[open + 3];
-      if (next !== GT && !isSpace(next)) throw new NotPlain('an element whose name starts with si, or <si/>');
-      this.add(buf, open, close + 5);
-      i = close + 5;
-    }
-    // What follows the last string (its start may be cut by the chunk's end) is kept for the next chunk.
-    const tail = buf.lastIndexOf('<', buf.length - 1);
-    if (tail >= i) this.rest = Buffer.from(buf.subarray(tail));
-  }
-
-  end(): CsvStrings {
-    if (this.rest && this.rest.indexOf('<si') >= 0) throw new NotPlain('sharedStrings.xml ends inside a string');
-    this.starts[this.count] = this.used;
-    return { pool: this.pool.subarray(0, this.used), starts: this.starts.subarray(0, this.count + 1), broken: this.broken.subarray(0, this.count) };
-  }
-
-  /**
-   * After `<si>` at `p`: `<t>TEXT</t></si>` (or `<t xml:space="preserve">`), TEXT with no markup, entity or
-   * `_x` escape, written as a CSV field; returns where the element ends, CUT when the chunk ends first, -1 when
-   * it is not that simple (nothing written).
-   */
-  private plain(buf: Buffer, p: number): number {
-    const n = buf.length;
-    if (p + 3 > n) return CUT;
-    if (buf[p] !== LT || buf[p + 1] !== 116) return -1;
-    let t = p + 2;
-    if (buf[t] !== GT) {
-      if (!isSpace(buf[t])) return -1;
-      while (t < n && buf[t] !== GT) t++;
-      if (t >= n) return CUT;
-      if (buf[t - 1] === SLASH) return -1;
-    }
-    const s = t + 1;
-    let e = s;
-    let quote = false;
-    let broken = false;
-    for (; e < n; e++) {
-      const c = buf[e]!;
-      if (c === LT) break;
-      if (c === AMP || (c === 95 && buf[e + 1] === 120)) return -1;
-      if (c === COMMA || c === QUOTE) quote = true;
-      else if (c === LF || c === CR) broken = true;
-    }
-    if (e + 9 > n) return CUT;
-    // </t></si>
-    if (buf[e + 1] !== SLASH || buf[e + 2] !== 116 || buf[e + 3] !== GT || buf[e + 4] !== LT || buf[e + 5] !== SLASH || buf[e + 6] !== 115 || buf[e + 7] !== 105 || buf[e + 8] !== GT) return -1;
-    this.room(2 * (e - s) + 2);
-    const k = this.count++;
-    this.starts[k] = this.used;
-    if (broken) this.broken[k] = 1;
-    const pool = this.pool;
-    let o = this.used;
-    if (quote) {
-      pool[o++] = QUOTE;
-      for (let x = s; x < e; x++) {
-        const c = buf[x]!;
-        if (c === QUOTE) pool[o++] = QUOTE;
-        pool[o++] = c;
-      }
-      pool[o++] = QUOTE;
-    } else for (let x = s; x < e; x++) pool[o++] = buf[x]!;
-    this.used = o;
-    return e + 9;
-  }
-
-  /** The string element buf[s, e): `<si>…</si>`, read by the general reader. */
-  private add(buf: Buffer, s: number, e: number): void {
-    const k = this.count++;
-    this.room(2);
-    this.starts[k] = this.used;
-    const reader = new SharedStrings();
-    reader.push(`<sst>${buf.toString('utf8', s, e)}</sst>`);
-    this.writeField(reader.end()[0] ?? '', k);
-  }
-
-  private writeField(text: string, k: number): void {
-    if (/[\r\n]/.test(text)) this.broken[k] = 1;
-    const field = /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    this.room(Buffer.byteLength(field) + 1);
-    this.used += this.pool.write(field, this.used);
-  }
-
-  private room(bytes: number): void {
-    if (this.used + bytes > this.pool.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.used + bytes, this.pool.length * 2));
-      bigger.set(this.pool.subarray(0, this.used));
-      this.pool = bigger;
-    }
-    if (this.count + 2 > this.starts.length) {
-      const starts = new Int32Array(this.starts.length * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const broken = new Uint8Array(this.starts.length);
-      broken.set(this.broken);
-      this.broken = broken;
-    }
-  }
-}
 
 export interface SheetCsvContext {
   strings: CsvStrings;
@@ -244,7 +68,7 @@ export class SheetCsv {
     this.join.set(this.rest);
     this.join.set(chunk, this.rest.length);
     const buf = this.join.subarray(0, n);
-    const used = this.scan(buf, false);
+    const used = this.scan(buf);
     this.rest = this.keep(buf.subarray(used));
     this.csvBytes += this.o;
     return this.out.subarray(0, this.o);
@@ -266,13 +90,13 @@ export class SheetCsv {
   }
 
   /** Reads the rows of buf; returns how many bytes it used (an unfinished row is left). */
-  private scan(buf: Buffer, final: boolean): number {
+  private scan(buf: Buffer): number {
     let i = 0;
     if (!this.started) {
       const at = buf.indexOf('<sheetData');
       if (at < 0) {
         if (buf.indexOf(':sheetData') >= 0) throw new NotPlain('a prefixed sheet');
-        return final ? buf.length : Math.max(0, buf.length - 16);
+        return Math.max(0, buf.length - 16);
       }
       const gt = buf.indexOf(GT, at);
       if (gt < 0) return at;
@@ -518,8 +342,8 @@ function textOf(stored: string, type: number, style: number, ctx: SheetCsvContex
 
 /** A text as a CSV field: quoted when it holds a comma or a quote; a line break is refused (it would move the lines). */
 function csvField(text: string): string {
-  if (/[\r\n]/.test(text)) throw new NotPlain('a line break in a cell');
-  return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (hasLineBreak(text)) throw new NotPlain('a line break in a cell');
+  return quoteField(text);
 }
 
 /** A cell's type: the one-letter ones by their letter's code, str and inlineStr by their own, anything else OTHER (a number, as sheet.ts reads it). */
@@ -533,68 +357,3 @@ function typeCode(buf: Buffer, s: number, e: number): number {
 const STR = 1001;
 const INLINE = 1002;
 const OTHER = 1003;
-
-/** After an attribute's name at `j` (`="…"`): the value's start; its end (the closing quote) is left in AT.end. */
-function attrValue(buf: Buffer, j: number): number {
-  while (isSpace(buf[j])) j++;
-  if (buf[j] !== EQ) throw new NotPlain('an attribute without a value');
-  j++;
-  while (isSpace(buf[j])) j++;
-  if (buf[j] !== QUOTE) throw new NotPlain(buf[j] === APOS ? 'single-quoted attributes' : 'an attribute without quotes');
-  const vs = j + 1;
-  let ve = vs;
-  for (const n = buf.length; ve < n; ve++) {
-    const c = buf[ve];
-    if (c === QUOTE) break;
-    if (c === AMP || c === LT) throw new NotPlain('an entity in an attribute');
-  }
-  if (ve >= buf.length) throw new NotPlain('an unclosed attribute');
-  AT.end = ve;
-  return vs;
-}
-
-/** A second result of the scanning functions (a tuple a call would cost an allocation). */
-const AT = { end: 0 };
-
-/** The column of the reference buf[s, e), 0-based (B17 → 1), or -1 (sheet.ts's columnIn, on bytes). */
-function column(buf: Buffer, s: number, e: number): number {
-  let col = 0;
-  let i = s;
-  for (; i < e; i++) {
-    const c = buf[i]! | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  return i === s ? -1 : col - 1;
-}
-
-/** Past a formula element at `j` (`<f …/>` or `<f …>…</f>`). */
-function skipFormula(buf: Buffer, j: number): number {
-  const gt = buf.indexOf(GT, j);
-  if (gt < 0) throw new NotPlain('an unclosed formula');
-  if (buf[gt - 1] === SLASH) return gt + 1;
-  const end = buf.indexOf('</f>', gt);
-  if (end < 0) throw new NotPlain('an unclosed formula');
-  for (let x = gt + 1; x < end; x++) if (buf[x] === LT) throw new NotPlain('markup in a formula');
-  return end + 4;
-}
-
-/** Where an inline string's `</is>` ends (inlineText's third result). */
-const INLINE_END = { end: 0 };
-
-/** An inline string after `<is>` at `j`: only `<t>…</t>` (or `<t xml:space="preserve">`); its text's start (its end in AT.end, where `</is>` ends in INLINE_END.end). */
-function inlineText(buf: Buffer, j: number): number {
-  while (isSpace(buf[j])) j++;
-  if (buf[j] !== LT || buf[j + 1] !== 116 || !(buf[j + 2] === GT || isSpace(buf[j + 2]))) throw new NotPlain('rich text');
-  const gt = buf.indexOf(GT, j);
-  if (gt < 0 || buf[gt - 1] === SLASH) throw new NotPlain('an empty inline string');
-  const vs = gt + 1;
-  const ve = buf.indexOf(LT, vs);
-  if (buf.indexOf('</t>', ve) !== ve) throw new NotPlain('markup in an inline string');
-  let k = ve + 4;
-  while (isSpace(buf[k])) k++;
-  if (buf.indexOf('</is>', k) !== k) throw new NotPlain('rich text');
-  AT.end = ve;
-  INLINE_END.end = k + 5;
-  return vs;
-}

@@ -10,7 +10,8 @@ import type { CsvIssue } from '../tokenize.js';
 import { dateStyles, folderOf, relationships, relsOf, resolvePart, SharedStrings, workbookInfo, type SheetEntry } from './parts.js';
 import { SheetReader, type SheetIssue } from './sheet.js';
 import { NotPlain } from './not-plain.js';
-import { CsvStringsReader, SheetCsv } from './sheet-csv.js';
+import { CsvStringsReader } from './csv-strings.js';
+import { SheetCsv } from './sheet-csv.js';
 import { XmlError } from './xml.js';
 
 /** What the reader needs of the ZIP package. */
